@@ -1,0 +1,35 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  'use strict';
+  // Hide questions whose showIf depends on an answer on the same page, and update as answers change.
+  function selectedValues(form, name) {
+    var values = [];
+    var fields = form.querySelectorAll('[name="' + name + '"]');
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      if ((f.type === 'radio' || f.type === 'checkbox') ? f.checked : f.value) values.push(f.value);
+    }
+    return values;
+  }
+  function update(form) {
+    var dependents = form.querySelectorAll('[data-show-if]');
+    for (var i = 0; i < dependents.length; i++) {
+      var el = dependents[i];
+      var wanted = (el.getAttribute('data-show-values') || '').split(' ').filter(Boolean);
+      var given = selectedValues(form, el.getAttribute('data-show-if'));
+      var show = wanted.length ? given.some(function (v) { return wanted.indexOf(v) >= 0; }) : given.length > 0;
+      el.hidden = !show;
+      var note = el.querySelector('.condition-note');
+      if (note) note.hidden = true;
+    }
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('qform');
+    if (form) {
+      update(form);
+      form.addEventListener('change', function () { update(form); });
+    }
+    var summary = document.getElementById('error-summary');
+    if (summary) summary.focus();
+  });
+})();

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import type { Config } from './config';
+import type { Db } from './shared/db';
+import { AppError } from './shared/errors';
+import { errorMiddleware } from './shared/error-middleware';
+import { createQuestionnaireService } from './questionnaires/service';
+import { createSurveyService } from './surveys/service';
+import { surveyApiRoutes } from './surveys/routes';
+import { createResponseService } from './responses/service';
+import { createJourney } from './responses/journey';
+import { responseApiRoutes } from './responses/api-routes';
+import { respondentRoutes } from './responses/routes';
+import { recoveryRoutes } from './responses/recovery-routes';
+
+const ROOT = path.resolve(__dirname, '..');
+const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
+
+/** Builds the whole application around an open database; `main.ts` only listens. */
+export function createApp({ db, config }: { db: Db; config: Config }): Express {
+  const questionnaires = createQuestionnaireService(db);
+  const surveys = createSurveyService(db, questionnaires);
+  const responses = createResponseService(db);
+  const journey = createJourney(db, { surveys, questionnaires, responses });
+
+  const app = express();
+  app.set('views', path.join(ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use('/vendor/atkinson', express.static(vendor('@fontsource/atkinson-hyperlegible'), { maxAge: '7d' }));
+  app.use('/vendor/opendyslexic', express.static(vendor('@fontsource/opendyslexic'), { maxAge: '7d' }));
+  app.use(cookieParser());
+  app.use('/api', express.json({ limit: '256kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
+
+  app.get('/healthz', (_req, res) => {
+    db.prepare('SELECT 1').get();
+    res.json({ status: 'ok' });
+  });
+  app.get('/', (_req, res) => {
+    const open = surveys.listOpen();
+    res.redirect(302, open.length === 1 ? `/s/${open[0]!.row.id}` : '/api/surveys');
+  });
+  app.use(surveyApiRoutes({ surveys }));
+  app.use(responseApiRoutes({ surveys, responses }));
+  app.use(respondentRoutes({ surveys, journey }));
+  app.use(recoveryRoutes({ surveys, journey, responses }));
+
+  app.use((_req, _res, next) => next(new AppError(404, 'not_found', 'not_found')));
+  app.use(errorMiddleware());
+  return app;
+}

@@ -1,0 +1,38 @@
+import { loadConfig, ConfigError } from './config';
+import { openDb } from './shared/db';
+import { createApp } from './app';
+import { createQuestionnaireService } from './questionnaires/service';
+
+function main() {
+  const config = loadConfig();
+  const db = openDb(config.dbFile);
+  const imported = createQuestionnaireService(db).importShipped();
+  for (const result of imported) {
+    if (!result.ok) {
+      console.error('A shipped questionnaire is invalid:');
+      for (const p of result.problems) console.error(`  ${p.file} ${p.path}: ${p.message}`);
+      process.exit(1);
+    }
+    if (result.outcome !== 'unchanged') console.log(`Questionnaire ${result.id}: version ${result.version} (${result.outcome})`);
+  }
+  const app = createApp({ db, config });
+  const server = app.listen(config.port, config.host, () => {
+    const base = config.publicUrl ?? `http://localhost:${config.port}`;
+    console.log(`Needsmap is running with the database ${config.dbFile}`);
+    for (const result of imported) if (result.ok) console.log(`  Survey:    ${base}/s/${result.id}`);
+    console.log(`  Erasure:   ${base}/erase`);
+  });
+  const stop = () => server.close(() => db.close());
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,75 @@
+import type { Answers } from './answers-schema';
+import type { Question, Questionnaire } from './schema';
+
+/**
+ * The fixed byte layout in which a response's closed answers are stored next to its JSON (`responses.codes`).
+ * Aggregation reads these few bytes per response instead of parsing JSON or joining an answers table:
+ * - single, country, likert: 1 byte, 0 = no answer, k = the k-th option / scale point;
+ * - multiple: one bit per option (ceil(options/8) bytes);
+ * - competence: 2 bytes, importance then proficiency, 0 = not applicable or no answer.
+ * Number and text answers live in the JSON only.
+ */
+export type CodedField =
+  | { kind: 'choice'; question: Question; offset: number; values: (string | number)[] }
+  | { kind: 'multi'; question: Question; offset: number; bytes: number; values: string[] }
+  | { kind: 'pair'; question: Question; offset: number; area: string };
+
+export interface Layout {
+  size: number;
+  fields: CodedField[];
+  byId: Map<string, CodedField>;
+}
+
+function choiceValues(q: Question): (string | number)[] | null {
+  if (q.type === 'single') return q.options.map((o) => o.id);
+  if (q.type === 'country') return q.allowOther ? [...q.countries, 'other'] : [...q.countries];
+  if (q.type === 'likert') return q.points.map((_, i) => i + 1);
+  return null;
+}
+
+export function buildLayout(questionnaire: Questionnaire): Layout {
+  const fields: CodedField[] = [];
+  let offset = 0;
+  for (const question of questionnaire.pages.flatMap((p) => p.questions)) {
+    const values = choiceValues(question);
+    if (values) {
+      if (values.length > 255) throw new Error(`question ${question.id} has more than 255 choices`);
+      fields.push({ kind: 'choice', question, offset, values });
+      offset += 1;
+    } else if (question.type === 'multiple') {
+      const bytes = Math.ceil(question.options.length / 8);
+      fields.push({ kind: 'multi', question, offset, bytes, values: question.options.map((o) => o.id) });
+      offset += bytes;
+    } else if (question.type === 'competence') {
+      fields.push({ kind: 'pair', question, offset, area: question.area });
+      offset += 2;
+    }
+  }
+  return { size: offset, fields, byId: new Map(fields.map((f) => [f.question.id, f])) };
+}
+
+/** Encodes validated answers into the layout's bytes. */
+export function encodeAnswers(layout: Layout, answers: Answers): Uint8Array {
+  const codes = new Uint8Array(layout.size);
+  for (const field of layout.fields) {
+    const value = answers[field.question.id];
+    if (value === undefined) continue;
+    if (field.kind === 'choice') {
+      codes[field.offset] = field.values.indexOf(value as string | number) + 1;
+    } else if (field.kind === 'multi') {
+      for (const id of value as string[]) {
+        const k = field.values.indexOf(id);
+        if (k >= 0) codes[field.offset + (k >> 3)]! |= 1 << (k & 7);
+      }
+    } else if (value !== 'na' && typeof value === 'object' && !Array.isArray(value)) {
+      codes[field.offset] = value.importance;
+      codes[field.offset + 1] = value.proficiency;
+    }
+  }
+  return codes;
+}
+
+/** Whether option k (0-based) of a multiple-choice field is set in `codes`. */
+export function hasChoice(codes: Uint8Array, field: Extract<CodedField, { kind: 'multi' }>, k: number): boolean {
+  return ((codes[field.offset + (k >> 3)] ?? 0) & (1 << (k & 7))) !== 0;
+}

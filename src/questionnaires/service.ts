@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../shared/db';
+import { sha256 } from '../shared/crypto';
+import { buildLayout, type Layout } from './codebook';
+import { createQuestionnaireRepo } from './repo';
+import { parseQuestionnaire, type DefinitionProblem, type Questionnaire } from './schema';
+import { createSurveyRepo } from '../surveys/repo';
+
+export const SHIPPED_DIR = path.resolve(__dirname, '../../db/questionnaires');
+
+/** A questionnaire version with what is derived from it once and reused for every request. */
+export interface LoadedVersion {
+  id: string;
+  version: number;
+  definition: Questionnaire;
+  layout: Layout;
+}
+
+export type ImportResult =
+  | { ok: true; id: string; version: number; outcome: 'created' | 'unchanged' | 'new_version' | 'replaced' }
+  | { ok: false; problems: DefinitionProblem[] };
+
+export function createQuestionnaireService(db: Db) {
+  const repo = createQuestionnaireRepo(db);
+  const surveys = createSurveyRepo(db);
+  const cache = new Map<string, LoadedVersion>();
+
+  function load(id: string, version: number): LoadedVersion | undefined {
+    const key = `${id}@${version}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const row = repo.get(id, version);
+    if (!row) return undefined;
+    const definition = JSON.parse(row.definition) as Questionnaire;
+    const loaded = { id, version, definition, layout: buildLayout(definition) };
+    cache.set(key, loaded);
+    return loaded;
+  }
+
+  /**
+   * Stores a validated questionnaire. A version that already has responses is frozen: a changed file becomes
+   * a new version, which new respondents get; earlier responses keep the version they answered.
+   */
+  function importText(text: string, file: string, defaults: { controllerName?: string; controllerContact?: string } = {}): ImportResult {
+    const parsed = parseQuestionnaire(text, file);
+    if (!parsed.ok) return parsed;
+    const q = parsed.questionnaire;
+    const definition = JSON.stringify(q);
+    const hash = sha256(definition);
+    return db.transaction((): ImportResult => {
+      const latest = repo.latest(q.id);
+      let version = 1;
+      let outcome: 'created' | 'unchanged' | 'new_version' | 'replaced' = 'created';
+      if (latest && latest.hash === hash) return { ok: true, id: q.id, version: latest.version, outcome: 'unchanged' };
+      if (!latest) repo.insert(q.id, 1, definition, hash);
+      else if (repo.hasResponses(q.id, latest.version)) {
+        version = latest.version + 1;
+        outcome = 'new_version';
+        repo.insert(q.id, version, definition, hash);
+      } else {
+        version = latest.version;
+        outcome = 'replaced';
+        repo.replace(q.id, version, definition, hash);
+        cache.delete(`${q.id}@${version}`);
+      }
+      if (!surveys.get(q.id)) {
+        surveys.insert({
+          id: q.id,
+          questionnaire_id: q.id,
+          version,
+          default_lang: q.defaultLanguage,
+          controller_name: defaults.controllerName ?? '',
+          controller_contact: defaults.controllerContact ?? '',
+        });
+      } else surveys.setVersion(q.id, version);
+      return { ok: true, id: q.id, version, outcome };
+    })();
+  }
+
+  function importFile(file: string): ImportResult {
+    return importText(fs.readFileSync(file, 'utf8'), path.basename(file));
+  }
+
+  /** Loads every shipped questionnaire (db/questionnaires/*.json): on first start this creates the default survey. */
+  function importShipped(dir = SHIPPED_DIR): ImportResult[] {
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => importFile(path.join(dir, f)));
+  }
+
+  return { load, importText, importFile, importShipped };
+}
+export type QuestionnaireService = ReturnType<typeof createQuestionnaireService>;

@@ -1,0 +1,64 @@
+import type { Issue } from '../shared/errors';
+import { AppError } from '../shared/errors';
+import { fixedT } from '../i18n';
+import { validateAnswers, type AnswerIssue } from '../questionnaires/answers';
+import type { SurveyService } from '../surveys/service';
+import { surveyState } from '../surveys/service';
+import type { ResponseService } from './service';
+import { IdempotencyKeySchema, SubmissionSchema } from './schema';
+
+export function translateIssues(issues: AnswerIssue[], lang: string): Issue[] {
+  const t = fixedT(lang, 'errors');
+  return issues.map((i) => ({ path: i.questionId ? `answers.${i.questionId}` : 'answers', message: t(`validation.${i.key}`, i.params) }));
+}
+
+/**
+ * Accepts one JSON API submission: every check happens before the single write transaction,
+ * so a rejected request stores nothing.
+ */
+export function acceptApiSubmission(
+  deps: { surveys: SurveyService; responses: ResponseService },
+  surveyId: string,
+  body: unknown,
+  idempotencyHeader: string | undefined,
+) {
+  const survey = deps.surveys.find(surveyId);
+  if (!survey) throw new AppError(404, 'not_found', 'survey_not_found');
+  const languages = survey.current.definition.languages as string[];
+  const rawLang = typeof body === 'object' && body !== null ? (body as { lang?: unknown }).lang : undefined;
+  const msgLang = typeof rawLang === 'string' && languages.includes(rawLang) ? rawLang : survey.row.default_lang;
+  const reject = (status: number, code: string, issues: Issue[] = []) => new AppError(status, code, code, { lang: msgLang }, issues);
+
+  const envelope = SubmissionSchema.safeParse(body);
+  if (!envelope.success) {
+    throw reject(422, 'invalid_request', envelope.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+  }
+  const { collector, consent, answers } = envelope.data;
+  if (envelope.data.lang !== undefined && !languages.includes(envelope.data.lang)) {
+    throw reject(422, 'invalid_request', [{ path: 'lang', message: `must be one of ${languages.join(', ')}` }]);
+  }
+  if (collector !== undefined && !deps.surveys.collector(surveyId, collector)) throw reject(404, 'collector_not_found');
+  const state = surveyState(survey.row);
+  if (state !== 'open') throw reject(409, state === 'closed' ? 'survey_closed' : 'survey_not_open');
+  if (!consent) throw reject(422, 'consent_required', [{ path: 'consent', message: fixedT(msgLang, 'errors')('consent_required') }]);
+  const checked = validateAnswers(survey.current.definition, answers, { hidden: 'reject' });
+  if (!checked.ok) throw reject(422, 'invalid_answers', translateIssues(checked.issues, msgLang));
+
+  let idempotency: { key: string; requestHash: string } | undefined;
+  if (idempotencyHeader !== undefined) {
+    const key = IdempotencyKeySchema.safeParse(idempotencyHeader);
+    if (!key.success) throw reject(422, 'invalid_request', [{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
+    idempotency = { key: key.data, requestHash: deps.responses.requestHash(body) };
+  }
+  const result = deps.responses.submit({
+    survey,
+    version: survey.current,
+    collectorId: collector ?? null,
+    lang: envelope.data.lang ?? survey.row.default_lang,
+    answers: checked.answers,
+    countStart: true,
+    idempotency,
+  });
+  if (!result.ok) throw reject(422, 'idempotency_mismatch');
+  return result;
+}

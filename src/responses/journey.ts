@@ -1,0 +1,82 @@
+import type { Db } from '../shared/db';
+import { hashCode, randomCode } from '../shared/crypto';
+import { validateAnswers, type AnswerIssue } from '../questionnaires/answers';
+import type { Answers } from '../questionnaires/answers-schema';
+import type { LoadedVersion, QuestionnaireService } from '../questionnaires/service';
+import type { OpenSurvey, SurveyService } from '../surveys/service';
+import { createResponseRepo, type DraftRow } from './repo';
+import type { ResponseService } from './service';
+
+export interface Draft {
+  token: string;
+  row: DraftRow;
+  version: LoadedVersion;
+  /** Answers so far, as entered (not yet validated as a whole). */
+  answers: Record<string, unknown>;
+}
+
+/**
+ * The web respondent's journey: consent starts a draft kept server-side under a random token (the resume
+ * code), each page is saved as it is left, and the last page turns the draft into a response in one transaction.
+ */
+export function createJourney(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService; responses: ResponseService }) {
+  const repo = createResponseRepo(db);
+
+  const start = db.transaction((survey: OpenSurvey, collectorId: string | null, lang: string): string => {
+    const token = randomCode(3, 4);
+    repo.createDraft(hashCode(token), survey.row.id, survey.current.version, collectorId, lang);
+    deps.surveys.recordStart(survey.row.id, collectorId);
+    return token;
+  });
+
+  function load(surveyId: string, token: string | undefined): Draft | undefined {
+    if (!token) return undefined;
+    const row = repo.draft(hashCode(token));
+    if (!row || row.survey_id !== surveyId) return undefined;
+    const survey = deps.surveys.find(surveyId);
+    const version = survey && deps.questionnaires.load(survey.row.questionnaire_id, row.version);
+    if (!version) return undefined;
+    return { token, row, version, answers: JSON.parse(row.answers) as Record<string, unknown> };
+  }
+
+  function save(draft: Draft, pageAnswers: Record<string, unknown>, page: number, lang: string) {
+    draft.answers = { ...draft.answers, ...pageAnswers };
+    repo.updateDraft(hashCode(draft.token), JSON.stringify(draft.answers), page, lang);
+  }
+
+  function checkPage(draft: Draft, pageIndex: number): AnswerIssue[] {
+    const page = draft.version.definition.pages[pageIndex];
+    if (!page) return [];
+    const result = validateAnswers(draft.version.definition, draft.answers, { only: new Set(page.questions.map((q) => q.id)), hidden: 'drop' });
+    return result.ok ? [] : result.issues;
+  }
+
+  /** Validates everything and stores the response; on failure returns the first page with a problem. */
+  const finish = db.transaction((survey: OpenSurvey, draft: Draft, lang: string) => {
+    const result = validateAnswers(draft.version.definition, draft.answers, { hidden: 'drop' });
+    if (!result.ok) {
+      const bad = new Set(result.issues.map((i) => i.questionId));
+      const page = draft.version.definition.pages.findIndex((p) => p.questions.some((q) => bad.has(q.id)));
+      return { ok: false as const, page: Math.max(page, 0), issues: result.issues };
+    }
+    const stored = deps.responses.submit({
+      survey,
+      version: draft.version,
+      collectorId: draft.row.collector_id,
+      lang,
+      answers: result.answers as Answers,
+      countStart: false,
+    });
+    repo.deleteDraft(hashCode(draft.token));
+    return stored.ok ? { ok: true as const, erasureCode: stored.erasureCode } : { ok: false as const, page: 0, issues: [] };
+  });
+
+  return {
+    start: (survey: OpenSurvey, collectorId: string | null, lang: string) => start.immediate(survey, collectorId, lang),
+    load,
+    save,
+    checkPage,
+    finish: (survey: OpenSurvey, draft: Draft, lang: string) => finish.immediate(survey, draft, lang),
+  };
+}
+export type Journey = ReturnType<typeof createJourney>;

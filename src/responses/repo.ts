@@ -1,0 +1,78 @@
+import type { Db } from '../shared/db';
+
+export interface NewResponse {
+  publicId: string;
+  surveyId: string;
+  version: number;
+  collectorId: string | null;
+  lang: string;
+  erasureHash: string;
+  isDemo: boolean;
+  answers: string;
+  codes: Uint8Array;
+}
+
+export interface DraftRow {
+  token_hash: string;
+  survey_id: string;
+  version: number;
+  collector_id: string | null;
+  lang: string;
+  page: number;
+  answers: string;
+}
+
+export interface IdempotencyRow {
+  request_hash: string;
+  public_id: string;
+  erasure_code: string;
+}
+
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+export const DRAFT_DAYS = 30;
+
+export function createResponseRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO responses (public_id, survey_id, version, collector_id, lang, submitted_on, erasure_hash, is_demo, answers, codes)
+     VALUES (@publicId, @surveyId, @version, @collectorId, @lang, date('now'), @erasureHash, @isDemo, @answers, @codes)`,
+  );
+  const eraseByHash = db.prepare('DELETE FROM responses WHERE erasure_hash = ?');
+  const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM responses WHERE survey_id = ?');
+  const idempotent = db.prepare<[string, string, number], IdempotencyRow>(
+    'SELECT request_hash, public_id, erasure_code FROM idempotency_keys WHERE survey_id = ? AND key = ? AND created_at > ?',
+  );
+  const remember = db.prepare(
+    `INSERT INTO idempotency_keys (survey_id, key, request_hash, public_id, erasure_code, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (survey_id, key) DO UPDATE SET request_hash = excluded.request_hash, public_id = excluded.public_id,
+       erasure_code = excluded.erasure_code, created_at = excluded.created_at`,
+  );
+  const forgetKeys = db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?');
+  const draft = db.prepare<[string], DraftRow>(
+    "SELECT token_hash, survey_id, version, collector_id, lang, page, answers FROM drafts WHERE token_hash = ? AND expires_on >= date('now')",
+  );
+  const insertDraft = db.prepare(
+    `INSERT INTO drafts (token_hash, survey_id, version, collector_id, lang, expires_on) VALUES (?, ?, ?, ?, ?, date('now', '+${DRAFT_DAYS} days'))`,
+  );
+  const updateDraft = db.prepare(
+    `UPDATE drafts SET answers = ?, page = ?, lang = ?, expires_on = date('now', '+${DRAFT_DAYS} days') WHERE token_hash = ?`,
+  );
+  const deleteDraft = db.prepare('DELETE FROM drafts WHERE token_hash = ?');
+  const purgeDrafts = db.prepare("DELETE FROM drafts WHERE expires_on < date('now')");
+
+  return {
+    insert: (r: NewResponse) => Number(insert.run({ ...r, isDemo: r.isDemo ? 1 : 0 }).lastInsertRowid),
+    erase: (erasureHash: string) => eraseByHash.run(erasureHash).changes > 0,
+    count: (surveyId: string) => count.get(surveyId)?.n ?? 0,
+    idempotent: (surveyId: string, key: string, nowSeconds: number) => idempotent.get(surveyId, key, nowSeconds - IDEMPOTENCY_TTL_SECONDS),
+    remember: (surveyId: string, key: string, requestHash: string, publicId: string, erasureCode: string, nowSeconds: number) =>
+      void remember.run(surveyId, key, requestHash, publicId, erasureCode, nowSeconds),
+    forgetKeysBefore: (nowSeconds: number) => forgetKeys.run(nowSeconds - IDEMPOTENCY_TTL_SECONDS).changes,
+    draft: (tokenHash: string) => draft.get(tokenHash),
+    createDraft: (tokenHash: string, surveyId: string, version: number, collectorId: string | null, lang: string) =>
+      void insertDraft.run(tokenHash, surveyId, version, collectorId, lang),
+    updateDraft: (tokenHash: string, answers: string, page: number, lang: string) => void updateDraft.run(answers, page, lang, tokenHash),
+    deleteDraft: (tokenHash: string) => void deleteDraft.run(tokenHash),
+    purgeDrafts: () => purgeDrafts.run().changes,
+  };
+}
+export type ResponseRepo = ReturnType<typeof createResponseRepo>;

@@ -1,0 +1,89 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
+import { AppError } from '../shared/errors';
+import type { SurveyService } from '../surveys/service';
+import { surveyState } from '../surveys/service';
+import { cookieOptions, respondentContext, surveyOf } from './context';
+import { readPageAnswers } from './form';
+import type { Journey } from './journey';
+import { clearDraftCookie, doneCookie, draftCookie, renderConsent, renderPage, setDraftCookie, surveyPath } from './pages';
+
+const PageParam = z.coerce.number().int().min(1).max(100);
+const HOUR = 3600 * 1000;
+
+/** The respondent's pages: consent, one page per section, save and resume, thank-you. Plain forms, no JS needed. */
+export function respondentRoutes(deps: { surveys: SurveyService; journey: Journey }): Router {
+  const router = Router();
+  const context = respondentContext(deps.surveys);
+
+  const requireOpen = (req: Request, res: Response) => {
+    const state = surveyState(surveyOf(res).row);
+    if (state === 'open') return true;
+    res.status(409).render('respondent/closed', { state, opensAt: surveyOf(res).row.opens_at });
+    return false;
+  };
+
+  const consent = (req: Request, res: Response) => {
+    const survey = surveyOf(res);
+    const collectorId = (req.params.collectorId as string | undefined) ?? null;
+    if (collectorId && !deps.surveys.collector(survey.row.id, collectorId)) throw new AppError(404, 'not_found', 'collector_not_found');
+    if (!requireOpen(req, res)) return;
+    renderConsent(res, survey, { collectorId, hasDraft: Boolean(deps.journey.load(survey.row.id, req.cookies?.[draftCookie])) });
+  };
+  router.get('/s/:surveyId', context, consent);
+  router.get('/s/:surveyId/c/:collectorId', context, consent);
+
+  router.post('/s/:surveyId/start', context, (req, res) => {
+    const survey = surveyOf(res);
+    const collectorId = typeof req.body.collector === 'string' && req.body.collector ? req.body.collector : null;
+    if (collectorId && !deps.surveys.collector(survey.row.id, collectorId)) throw new AppError(404, 'not_found', 'collector_not_found');
+    if (!requireOpen(req, res)) return;
+    if (req.body.consent !== 'yes') return renderConsent(res, survey, { collectorId, error: res.locals.t('consentRequired') });
+    setDraftCookie(req, res, survey, deps.journey.start(survey, collectorId, res.locals.lang));
+    res.redirect(303, `${surveyPath(survey)}/p/1`);
+  });
+
+  router.get('/s/:surveyId/p/:page', context, (req, res) => {
+    const survey = surveyOf(res);
+    const draft = deps.journey.load(survey.row.id, req.cookies?.[draftCookie]);
+    const page = PageParam.safeParse(req.params.page);
+    if (!draft) return res.redirect(303, `${surveyPath(survey)}/resume?expired=1`);
+    if (!page.success || page.data > draft.version.definition.pages.length) throw new AppError(404, 'not_found');
+    renderPage(res, survey, draft, page.data - 1);
+  });
+
+  router.post('/s/:surveyId/p/:page', context, (req, res) => {
+    const survey = surveyOf(res);
+    const draft = deps.journey.load(survey.row.id, req.cookies?.[draftCookie]);
+    const page = PageParam.safeParse(req.params.page);
+    if (!draft) return res.redirect(303, `${surveyPath(survey)}/resume?expired=1`);
+    const pages = draft.version.definition.pages;
+    if (!page.success || page.data > pages.length) throw new AppError(404, 'not_found');
+    const index = page.data - 1;
+    const action = String(req.body._action ?? 'next');
+    const switchLang = /^lang:(\w+)$/.exec(action)?.[1];
+    const lang = switchLang && (LANGUAGES as readonly string[]).concat(draft.version.definition.languages).includes(switchLang) ? switchLang : res.locals.lang;
+    deps.journey.save(draft, readPageAnswers(pages[index]!.questions, req.body), index, lang);
+    if (switchLang) res.cookie('nm_lang', lang, cookieOptions(req, 365 * 24 * HOUR));
+    const display = /^(lowvision|dyslexia):([01])$/.exec(action);
+    if (switchLang || display) return res.redirect(303, `${surveyPath(survey)}/p/${page.data}${display ? `?${display[1]}=${display[2]}` : `?lang=${lang}`}`);
+    if (action === 'save') return res.render('respondent/saved', { code: draft.token, continueUrl: `${surveyPath(survey)}/p/${page.data}` });
+    if (action === 'back') return res.redirect(303, index > 0 ? `${surveyPath(survey)}/p/${index}` : surveyPath(survey));
+    const issues = deps.journey.checkPage(draft, index);
+    if (issues.length) return renderPage(res, survey, draft, index, issues);
+    if (index < pages.length - 1) return res.redirect(303, `${surveyPath(survey)}/p/${page.data + 1}`);
+    if (!requireOpen(req, res)) return;
+    const done = deps.journey.finish(survey, draft, res.locals.lang);
+    if (!done.ok) return renderPage(res, survey, draft, done.page, done.issues);
+    clearDraftCookie(res, survey);
+    res.cookie(doneCookie, done.erasureCode, { ...cookieOptions(req, HOUR), path: surveyPath(survey) });
+    res.redirect(303, `${surveyPath(survey)}/thanks`);
+  });
+
+  router.get('/s/:surveyId/thanks', context, (req, res) => {
+    res.render('respondent/thanks', { erasureCode: req.cookies?.[doneCookie] ?? null });
+  });
+
+  return router;
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export const MIGRATIONS_DIR = path.resolve(__dirname, '../../db/migrations');
+
+/**
+ * Opens the database with the settings every acknowledged response relies on:
+ * WAL for concurrent readers, synchronous=FULL so a commit is on disk (WAL fsync) before we answer.
+ */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Applies db/migrations/NNN-name.sql files not yet applied, each in its own transaction. */
+export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_on TEXT NOT NULL)');
+  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+  const pending = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f) && !applied.has(f))
+    .sort();
+  const record = db.prepare("INSERT INTO schema_migrations (name, applied_on) VALUES (?, date('now'))");
+  for (const file of pending) {
+    const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(file);
+    })();
+  }
+  return pending;
+}

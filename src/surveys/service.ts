@@ -1,0 +1,47 @@
+import type { Db } from '../shared/db';
+import { createQuestionnaireService, type LoadedVersion, type QuestionnaireService } from '../questionnaires/service';
+import { createSurveyRepo } from './repo';
+import type { Collector, SurveyRow } from './schema';
+
+export type SurveyState = 'open' | 'not_open_yet' | 'closed';
+
+export function surveyState(survey: Pick<SurveyRow, 'opens_at' | 'closes_at'>, now = new Date()): SurveyState {
+  if (survey.opens_at && now < new Date(survey.opens_at)) return 'not_open_yet';
+  if (survey.closes_at && now >= new Date(survey.closes_at)) return 'closed';
+  return 'open';
+}
+
+/** A survey with the questionnaire version new respondents answer. */
+export interface OpenSurvey {
+  row: SurveyRow;
+  current: LoadedVersion;
+}
+
+export function createSurveyService(db: Db, questionnaires: QuestionnaireService = createQuestionnaireService(db)) {
+  const repo = createSurveyRepo(db);
+
+  function find(id: string): OpenSurvey | undefined {
+    const row = repo.get(id);
+    if (!row) return undefined;
+    const current = questionnaires.load(row.questionnaire_id, row.version);
+    return current ? { row, current } : undefined;
+  }
+
+  return {
+    find,
+    all: () => repo.all(),
+    collectors: (surveyId: string) => repo.collectors(surveyId),
+    collector: (surveyId: string, id: string): Collector | undefined => repo.collector(surveyId, id),
+    saveCollector: (surveyId: string, c: Collector) => repo.saveCollector(surveyId, c),
+    recordStart: (surveyId: string, collectorId: string | null) => repo.recordStart(surveyId, collectorId),
+    /** Surveys respondents can answer now, with their languages (the public list). */
+    listOpen(now = new Date()) {
+      return repo
+        .all()
+        .filter((row) => surveyState(row, now) === 'open')
+        .map((row) => find(row.id))
+        .filter((s): s is OpenSurvey => Boolean(s));
+    },
+  };
+}
+export type SurveyService = ReturnType<typeof createSurveyService>;
