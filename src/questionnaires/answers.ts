@@ -107,7 +107,10 @@ export function validateAnswers(questionnaire: Questionnaire, input: unknown, op
     if (!known.has(id)) issues.push({ questionId: id, key: 'unknown_question', params: {} });
   }
   const answers: Answers = {};
+  const invalid = new Set<string>();
   for (const question of questions) {
+    // A question that depends on an invalid answer cannot be judged: report the cause only.
+    if (question.showIf && invalid.has(question.showIf.question)) continue;
     const raw = Object.hasOwn(given, question.id) ? given[question.id] : undefined;
     const inScope = !options.only || options.only.has(question.id);
     if (!inScope) {
@@ -129,6 +132,7 @@ export function validateAnswers(questionnaire: Questionnaire, input: unknown, op
       else if (question.required) issues.push({ questionId: question.id, key: 'required', params: {} });
     } else {
       const key = result.error.issues[0]?.message ?? 'invalid';
+      invalid.add(question.id);
       issues.push({ questionId: question.id, key, params: messageParams(question) });
     }
   }

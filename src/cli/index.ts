@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { ConfigError } from '../config';
+import { registerImport } from './commands/import';
+import { registerCollector } from './commands/collector';
+
+/** Each command file registers itself here; commands open the database named by NEEDSMAP_DB like the server. */
+export function buildCli(): Command {
+  const program = new Command('needsmap').description('Needsmap: training-needs diagnosis for youth workers').showHelpAfterError();
+  registerImport(program);
+  registerCollector(program);
+  return program;
+}
+
+buildCli()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : `Error: ${(err as Error).message}`);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,27 @@
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { openDb, type Db } from '../../src/shared/db';
+import { createQuestionnaireService } from '../../src/questionnaires/service';
+import type { Questionnaire } from '../../src/questionnaires/schema';
+import { buildQuestionnaire } from './factories';
+
+/** A fresh in-memory database with `questionnaire` imported as an open survey with a controller set. */
+export function buildTestDb(questionnaire: Questionnaire = buildQuestionnaire()): Db {
+  const db = openDb(':memory:');
+  const result = createQuestionnaireService(db).importText(JSON.stringify(questionnaire), 'test.json', {
+    controllerName: 'Test Partnership',
+    controllerContact: 'privacy@example.org',
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return db;
+}
+
+export function buildTestApp(questionnaire?: Questionnaire) {
+  const db = buildTestDb(questionnaire);
+  const config = loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:' });
+  const app = createApp({ db, config });
+  return { app, db, config, agent: () => request.agent(app) };
+}
+
+export const countResponses = (db: Db) => (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
