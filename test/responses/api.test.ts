@@ -14,7 +14,7 @@ describe('POST /api/surveys/:id/responses', () => {
     expect(res.body).toEqual({ id: expect.any(String), erasureCode: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/) });
     const row = db.prepare('SELECT lang, answers, submitted_on, collector_id FROM responses').get() as Record<string, string>;
     expect(row.lang).toBe('bg');
-    expect(JSON.parse(row.answers)).toEqual(validAnswers());
+    expect(JSON.parse(row.answers!)).toEqual(validAnswers());
     expect(row.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(countResponses(db)).toBe(1);
   });

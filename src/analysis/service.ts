@@ -1,0 +1,155 @@
+import type { Db } from '../shared/db';
+import { AppError } from '../shared/errors';
+import { fixedT, localize } from '../i18n';
+import { isTextLanguage } from '../i18n/languages';
+import type { QuestionnaireService } from '../questionnaires/service';
+import type { SurveyService } from '../surveys/service';
+import { createAccumulator, planFor, totalOf } from './accumulate';
+import { compareGroups } from './compare';
+import { disclosedCount, summarizeFrequencies } from './frequencies';
+import { summarizeAreas, summarizeItems } from './items';
+import { labelsFor } from './labels';
+import { createAnalysisRepo } from './repo';
+import type { Comparison, FunnelRow, ReportData } from './schema';
+import { filterPredicate, groupingFor, type Filter, type Grouping, type RowPredicate } from './selection';
+import { codeTranslator } from './translate';
+
+/** What the viewer may read beyond aggregates: raw free text of all collectors, some, or none. */
+export interface ViewerScope {
+  freeText: 'all' | 'none' | readonly string[];
+}
+
+export interface ReportRequest {
+  surveyId: string;
+  lang?: string;
+  groupBy?: string;
+  filters?: Filter[];
+  viewer: ViewerScope;
+}
+
+const MAX_OPEN_ANSWERS = 300;
+
+/** Questionnaire groupings keep the definition's order; collectors and languages are sorted by label. */
+function orderedKeys(grouping: Grouping) {
+  const keys = grouping.keys.map((k, index) => ({ ...k, index }));
+  return grouping.id === 'collector' || grouping.id === 'lang' ? keys.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key)) : keys;
+}
+
+export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }) {
+  const repo = createAnalysisRepo(db);
+
+  function funnel(surveyId: string, minCell: number, directLink: string): FunnelRow[] {
+    const started = new Map(repo.started(surveyId).map((r) => [r.collector_id, r.n]));
+    const completed = new Map(repo.completed(surveyId).map((r) => [r.collector_id, r.n]));
+    const collectors: { id: string | null; label: string; invited: number | null }[] = deps.surveys
+      .collectors(surveyId)
+      .map((c) => ({ id: c.id, label: c.label, invited: c.invited ?? null }));
+    if (started.has(null) || completed.has(null)) collectors.push({ id: null, label: directLink, invited: null });
+    return collectors.map((c) => {
+      const s = started.get(c.id) ?? 0;
+      const done = completed.get(c.id) ?? 0;
+      const hidden = done > 0 && done < minCell;
+      return {
+        collector: c.id,
+        label: c.label,
+        invited: c.invited,
+        started: disclosedCount(s, minCell),
+        completed: disclosedCount(done, minCell),
+        completionRate: s ? (hidden ? { suppressed: true, reason: 'small_cell' } : done / s) : null,
+        responseRate: c.invited ? (hidden ? { suppressed: true, reason: 'small_cell' } : done / c.invited) : null,
+      };
+    });
+  }
+
+  function openAnswers(req: ReportRequest, textIds: { id: string; label: string }[], keep: RowPredicate, enough: boolean) {
+    return textIds.map(({ id, label }) => {
+      const scope = req.viewer.freeText;
+      if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
+      const answers: string[] = [];
+      let total = 0;
+      for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
+        if (scope !== 'all' && !scope.includes(collector ?? '')) continue;
+        if (!keep(codes, collector, lang)) continue;
+        total++;
+        if (answers.length < MAX_OPEN_ANSWERS) answers.push(text);
+      }
+      return { questionId: id, label, answers, total, shown: true };
+    });
+  }
+
+  /** The complete diagnosis of a survey: one streaming pass over the coded responses, then pure summaries. */
+  function build(req: ReportRequest): ReportData {
+    const survey = deps.surveys.find(req.surveyId);
+    if (!survey) throw new AppError(404, 'not_found', 'survey_not_found');
+    const definition = survey.current.definition;
+    const lang = req.lang && isTextLanguage(req.lang) ? req.lang : survey.row.default_lang;
+    const t = fixedT(lang, 'report');
+    const labels = labelsFor(definition, lang);
+    const thresholds = { minCell: survey.row.min_cell, minGroup: survey.row.min_group };
+    const layout = survey.current.layout;
+    const filters = req.filters ?? [];
+    const matches = filterPredicate(layout, filters);
+    const collectorLabels = new Map(deps.surveys.collectors(req.surveyId).map((c) => [c.id, c.label]));
+    const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+    const grouping: Grouping | undefined = req.groupBy
+      ? groupingFor(layout, req.groupBy, {
+          option: labels.option,
+          noAnswer: t('noAnswer'),
+          directLink: t('directLink'),
+          collector: (id) => collectorLabels.get(id) ?? id,
+          language: (l) => languageNames.of(l) ?? l,
+        })
+      : undefined;
+
+    const plan = planFor(layout);
+    const acc = createAccumulator(plan);
+    const languages = new Map<string, number>();
+    const versions = repo.versions(req.surveyId);
+    for (const version of versions) {
+      const loaded = deps.questionnaires.load(survey.row.questionnaire_id, version);
+      if (!loaded) continue;
+      const translate = loaded.version === survey.current.version ? null : codeTranslator(loaded.layout, layout);
+      for (const [raw, collector, rowLang] of repo.iterate(req.surveyId, version)) {
+        const codes = translate ? translate(raw) : raw;
+        if (!matches(codes, collector, rowLang)) continue;
+        languages.set(rowLang, (languages.get(rowLang) ?? 0) + 1);
+        acc.add(codes, grouping ? grouping.groupOf(codes, collector, rowLang) : 0);
+      }
+    }
+    const counts = acc.result();
+    const total = totalOf(plan, counts.groups);
+    const enough = total.n >= thresholds.minGroup;
+    const { items, locus } = summarizeItems(counts, total, labels.questions, thresholds.minGroup);
+    const comparison: Comparison | null =
+      grouping && enough
+        ? compareGroups(counts, orderedKeys(grouping), { id: grouping.id, label: labels.question(grouping.id) || t(`groupBy.${grouping.id}`) }, { ...labels, otherGroups: t('otherGroups') }, thresholds)
+        : null;
+    const shownGroups = comparison && grouping ? new Set(comparison.groups.filter((g) => g.status === 'shown').map((g) => g.key)) : null;
+    const keep: RowPredicate = (codes, collector, rowLang) =>
+      matches(codes, collector, rowLang) && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupOf(codes, collector, rowLang)]!.key));
+    const textIds = definition.pages.flatMap((p) => p.questions).filter((q) => q.type === 'text').map((q) => ({ id: q.id, label: labels.question(q.id) }));
+
+    return {
+      survey: { id: survey.row.id, title: localize(definition.title, lang, definition.defaultLanguage).text, versions, isDemo: survey.row.is_demo === 1 || repo.hasDemo(req.surveyId), defaultLanguage: survey.row.default_lang },
+      lang,
+      generatedOn: new Date().toISOString().slice(0, 10),
+      thresholds,
+      filters,
+      sample: {
+        n: total.n,
+        enough,
+        languages: [...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => ({ lang: l, label: languageNames.of(l) ?? l, n: disclosedCount(n, thresholds.minCell) })),
+        funnel: funnel(req.surveyId, thresholds.minCell, t('directLink')),
+      },
+      items,
+      locus,
+      areas: summarizeAreas(counts, total, labels.areas, thresholds.minGroup),
+      frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
+      comparison,
+      openAnswers: openAnswers(req, textIds, keep, enough),
+    };
+  }
+
+  return { build };
+}
+export type AnalysisService = ReturnType<typeof createAnalysisService>;
