@@ -2,12 +2,14 @@ import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { registerImport } from './commands/import';
 import { registerCollector } from './commands/collector';
+import { registerDemo } from './commands/demo';
 
 /** Each command file registers itself here; commands open the database named by NEEDSMAP_DB like the server. */
 export function buildCli(): Command {
   const program = new Command('needsmap').description('Needsmap: training-needs diagnosis for youth workers').showHelpAfterError();
   registerImport(program);
   registerCollector(program);
+  registerDemo(program);
   return program;
 }
 

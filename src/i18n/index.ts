@@ -36,6 +36,7 @@ export function getI18n(): i18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   instance = created;
   return created;
