@@ -58,9 +58,17 @@ const valueSchemas: { [T in QuestionType]: ValueSchemaBuilder<T> } = {
       .refine((s) => [...s].length <= q.maxLength, { error: 'too_long' }),
 };
 
+/** Built once per question object: loaded questionnaire versions are cached, so this runs once per version. */
+const schemaCache = new WeakMap<Question, z.ZodType<AnswerValue>>();
+
 function valueSchema(question: Question): z.ZodType<AnswerValue> {
-  const build = valueSchemas[question.type] as ValueSchemaBuilder<QuestionType>;
-  return build(question as never);
+  let schema = schemaCache.get(question);
+  if (!schema) {
+    const build = valueSchemas[question.type] as ValueSchemaBuilder<QuestionType>;
+    schema = build(question as never);
+    schemaCache.set(question, schema);
+  }
+  return schema;
 }
 
 /** The numbers a message about this question may mention ("between {{min}} and {{max}}"). */

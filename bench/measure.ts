@@ -1,0 +1,62 @@
+/**
+ * One measured step, run in its own process so its peak memory (maxRSS) is its own:
+ *   tsx bench/measure.ts <step> <database> [repeats]
+ * Steps: open (baseline: open the database and load the questionnaire), naive (GROUP BY over one row per
+ * answer), report (the complete report data, 11+ countries), pdf (report data + PDF to /dev/null).
+ * Prints one JSON line: { step, ms (median), maxRssMb }.
+ */
+import fs from 'node:fs';
+import { openDb } from '../src/shared/db';
+import { createQuestionnaireService } from '../src/questionnaires/service';
+import { createSurveyService } from '../src/surveys/service';
+import { createAnalysisService } from '../src/analysis/service';
+import { fixedT } from '../src/i18n';
+
+const [step = 'report', file = '', repeatsArg = '3'] = process.argv.slice(2);
+const db = openDb(file);
+const questionnaires = createQuestionnaireService(db);
+const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
+const request = { surveyId: 'youth-worker-tna', lang: 'bg', groupBy: 'country', viewer: { freeText: 'all' as const } };
+
+const NAIVE_SQL = `SELECT item, count(*), avg(importance), avg(proficiency), avg(importance - proficiency),
+  sum(importance * importance), sum(proficiency * proficiency) FROM naive_answers GROUP BY item`;
+
+async function run(): Promise<void> {
+  switch (step) {
+    case 'open':
+      return void questionnaires.load('youth-worker-tna', 1);
+    case 'naive':
+      return void db.prepare(NAIVE_SQL).all();
+    case 'report':
+      return void analysis.build(request);
+    case 'pdf': {
+      const modulePath = '../src/reporting/pdf'; // resolved at run time: the PDF adapter is optional here
+      type PdfModule = { renderReportPdf: (r: unknown, t: unknown, out: NodeJS.WritableStream) => Promise<void> };
+      const pdf = (await import(modulePath).catch(() => undefined)) as PdfModule | undefined;
+      if (!pdf) throw new Error('src/reporting/pdf is not available');
+      const report = analysis.build(request);
+      const out = fs.createWriteStream('/dev/null');
+      await pdf.renderReportPdf(report, fixedT(report.lang, 'report'), out);
+      return;
+    }
+    default:
+      throw new Error(`unknown step ${step}`);
+  }
+}
+
+async function main() {
+  const times: number[] = [];
+  for (let i = 0; i < Number(repeatsArg); i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[Math.floor(times.length / 2)]!;
+  console.log(JSON.stringify({ step, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+main().catch((err) => {
+  console.log(JSON.stringify({ step, error: String(err) }));
+  process.exitCode = 1;
+});
