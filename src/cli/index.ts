@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { registerImport } from './commands/import';
 import { registerCollector } from './commands/collector';
+import { registerExport } from './commands/export';
 import { registerDemo } from './commands/demo';
 
 /** Each command file registers itself here; commands open the database named by NEEDSMAP_DB like the server. */
@@ -9,6 +10,7 @@ export function buildCli(): Command {
   const program = new Command('needsmap').description('Needsmap: training-needs diagnosis for youth workers').showHelpAfterError();
   registerImport(program);
   registerCollector(program);
+  registerExport(program);
   registerDemo(program);
   return program;
 }

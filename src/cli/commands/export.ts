@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Db } from '../../shared/db';
+import { isTextLanguage } from '../../i18n/languages';
+import { createSurveyService } from '../../surveys/service';
+import { writeCsv } from '../../reporting/exports/csv';
+import { createExportService } from '../../reporting/exports/service';
+import { spssSyntax } from '../../reporting/exports/sps';
+import { writeXlsx } from '../../reporting/exports/xlsx';
+import { withDb } from '../context';
+
+export interface ExportCommandOptions {
+  survey: string;
+  format: 'csv' | 'xlsx' | 'sps';
+  out: string;
+  labels?: boolean;
+  lang?: string;
+  /** commander's `--no-free-text`: false leaves the free-text columns out. */
+  freeText?: boolean;
+  /** For sps: the CSV the syntax reads; by default the output path with .csv. */
+  csv?: string;
+}
+
+/**
+ * Writes one export file. The command line runs with the database owner's rights: every row, free text unless
+ * `--no-free-text`. The file appears only when complete (written as .part, then renamed).
+ */
+export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows: number | null; variables: number; file: string }> {
+  if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  const set = createExportService({ db, surveys: createSurveyService(db) }).prepare({
+    surveyId: o.survey,
+    lang: o.lang,
+    scope: { collectors: 'all', includeFreeText: o.freeText !== false },
+  });
+  if (!set) throw new Error(`unknown survey "${o.survey}"`);
+  const file = path.resolve(o.out);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const part = `${file}.part`;
+  let rows: number | null = null;
+  try {
+    if (o.format === 'sps') {
+      fs.writeFileSync(part, spssSyntax(set, path.resolve(o.csv ?? file.replace(/\.sps$/i, '') + '.csv')));
+    } else {
+      const write = o.format === 'csv' ? writeCsv : writeXlsx;
+      rows = await write(set, fs.createWriteStream(part), { labels: Boolean(o.labels) });
+    }
+    fs.renameSync(part, file);
+  } finally {
+    fs.rmSync(part, { force: true });
+  }
+  return { rows, variables: set.variables.length, file };
+}
+
+export function registerExport(program: Command) {
+  program
+    .command('export')
+    .description('export the responses of a survey as CSV or XLSX microdata, or the SPSS syntax that reads the CSV')
+    .requiredOption('--survey <id>', 'survey id')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'sps']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'file to write, e.g. reports/responses.csv')
+    .option('--labels', 'value labels instead of codes (csv, xlsx)')
+    .option('--lang <lang>', "language of the labels (default: the survey's default language)")
+    .option('--no-free-text', 'leave out the free-text answers')
+    .option('--csv <file>', 'for sps: the CSV file the syntax reads (default: --out with .csv)')
+    .action((o: ExportCommandOptions) =>
+      withDb(async (db) => {
+        const result = await runExport(db, o);
+        const what = result.rows === null ? `${result.variables} variables` : `${result.rows} rows, ${result.variables} variables`;
+        console.log(`${what} written to ${result.file}`);
+      }),
+    );
+}
