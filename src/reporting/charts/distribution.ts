@@ -1,0 +1,66 @@
+import type { ChartConfiguration } from 'chart.js';
+import type { TFunction } from 'i18next';
+import { isSuppressed, type ReportData } from '../../analysis/schema';
+import { wrapLabel } from './format';
+import { GRID, INK, LIKERT_COLOURS } from './palette';
+
+export type Scale = 'importance' | 'proficiency';
+
+/** Either one bar per area (all ratings of its items pooled) or one bar per item of an area. */
+export type DistributionLevel = { by: 'area' } | { by: 'item'; area: string };
+
+interface Row {
+  label: string;
+  counts: number[];
+}
+
+function rows(report: ReportData, scale: Scale, level: DistributionLevel): Row[] {
+  const items = report.items.filter((i) => level.by === 'area' || i.area === level.area);
+  const disclosed = items.flatMap((i) => {
+    const d = i[scale];
+    return isSuppressed(d) ? [] : [{ item: i, counts: d.counts }];
+  });
+  if (level.by === 'item') return disclosed.map((d) => ({ label: d.item.label, counts: d.counts }));
+  return report.areas.flatMap((area) => {
+    const own = disclosed.filter((d) => d.item.area === area.id);
+    if (own.length === 0) return [];
+    return [{ label: area.label, counts: [0, 1, 2, 3, 4].map((k) => own.reduce((sum, d) => sum + (d.counts[k] ?? 0), 0)) }];
+  });
+}
+
+/**
+ * Distribution of one rating scale as 100% stacked horizontal bars: the share of answers on each scale point 1..5.
+ * Items with a suppressed distribution are left out.
+ */
+export function distributionChart(report: ReportData, t: TFunction, scale: Scale, level: DistributionLevel = { by: 'area' }): ChartConfiguration<'bar'> {
+  const data = rows(report, scale, level);
+  const totals = data.map((r) => r.counts.reduce((a, b) => a + b, 0));
+  return {
+    type: 'bar',
+    data: {
+      labels: data.map((r) => wrapLabel(r.label, level.by === 'area' ? 32 : 48, 2)),
+      datasets: [1, 2, 3, 4, 5].map((point, k) => ({
+        label: t(`scale.${scale}.${point}`),
+        data: data.map((r, i) => (totals[i] ? (100 * (r.counts[k] ?? 0)) / totals[i]! : 0)),
+        backgroundColor: LIKERT_COLOURS[k],
+        borderWidth: 0,
+        barPercentage: 0.85,
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: report.lang,
+      plugins: {
+        title: { display: true, text: t(`charts.distribution.${scale}`), color: INK, align: 'start' },
+        legend: { position: 'bottom', labels: { color: INK, boxWidth: 10 } },
+      },
+      scales: {
+        x: { stacked: true, min: 0, max: 100, title: { display: true, text: t('charts.distribution.axis'), color: INK }, grid: { color: GRID }, ticks: { color: INK } },
+        y: { stacked: true, grid: { display: false }, ticks: { color: INK, autoSkip: false } },
+      },
+    },
+  };
+}
