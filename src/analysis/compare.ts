@@ -64,7 +64,8 @@ export function compareGroups(
   const areas = acc.plan.areas.map((area, a) => {
     const gapTable = columnCounts.map((c) => [...areaGapHistogram(c.counts, a).counts]);
     const test = kruskal(gapTable, minGroup);
-    const pairwise = 'suppressed' in test || columnCounts.length < 2
+    // Post-hoc pairs only after a significant omnibus test, as is usual (and 16 groups make 120 pairs).
+    const pairwise = 'suppressed' in test || columnCounts.length < 2 || test.p >= 0.05
       ? []
       : pairwiseMannWhitney(gapTable, columns.map((c) => c.key))
           .filter((p) => Number.isFinite(p.pAdjusted))

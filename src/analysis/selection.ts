@@ -7,7 +7,8 @@ export interface Filter {
   values: string[];
 }
 
-export type RowPredicate = (codes: Uint8Array, collectorId: string | null, lang: string) => boolean;
+/** Tests the response whose codes start at `base` in `codes`. */
+export type RowPredicate = (codes: Uint8Array, base: number, collectorId: string | null, lang: string) => boolean;
 
 export function parseFilters(query: Record<string, unknown>): Filter[] {
   return Object.entries(query)
@@ -18,26 +19,26 @@ export function parseFilters(query: Record<string, unknown>): Filter[] {
 /** Builds one predicate from all filters; an unknown question or value is a 400, never silently ignored. */
 export function filterPredicate(layout: Layout, filters: Filter[]): RowPredicate {
   const tests = filters.map((filter): RowPredicate => {
-    if (filter.questionId === 'collector') return (_c, collector) => filter.values.includes(collector ?? '');
-    if (filter.questionId === 'lang') return (_c, _col, lang) => filter.values.includes(lang);
+    if (filter.questionId === 'collector') return (_c, _b, collector) => filter.values.includes(collector ?? '');
+    if (filter.questionId === 'lang') return (_c, _b, _col, lang) => filter.values.includes(lang);
     const field = layout.byId.get(filter.questionId);
-    if (!field || field.kind === 'pair') throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: `filter.${filter.questionId}`, message: 'not a question that can filter' }]);
+    if (!field || field.kind === 'pair' || field.kind === 'flag') throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: `filter.${filter.questionId}`, message: 'not a question that can filter' }]);
     const indexes = filter.values.map((v) => field.values.findIndex((x) => String(x) === v));
     if (indexes.some((i) => i < 0)) throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: `filter.${filter.questionId}`, message: 'unknown value' }]);
     if (field.kind === 'choice') {
       const allowed = new Set(indexes.map((i) => i + 1));
-      return (codes) => allowed.has(codes[field.offset]!);
+      return (codes, base) => allowed.has(codes[base + field.offset]!);
     }
-    return (codes) => indexes.some((k) => (codes[field.offset + (k >> 3)]! & (1 << (k & 7))) !== 0);
+    return (codes, base) => indexes.some((k) => (codes[base + field.offset + (k >> 3)]! & (1 << (k & 7))) !== 0);
   });
-  return (codes, collector, lang) => tests.every((t) => t(codes, collector, lang));
+  return tests.length === 0 ? () => true : (codes, base, collector, lang) => tests.every((t) => t(codes, base, collector, lang));
 }
 
 /** Maps a row to its group index for a grouping: a single-choice/country question, "collector" or "lang". */
 export interface Grouping {
   id: string;
   keys: { key: string; label: string }[];
-  groupOf: (codes: Uint8Array, collectorId: string | null, lang: string) => number;
+  groupOf: RowPredicate extends (...args: infer A) => boolean ? (...args: A) => number : never;
 }
 
 export function groupingFor(
@@ -57,12 +58,12 @@ export function groupingFor(
       }
       return i;
     };
-    return { id: groupBy, keys, groupOf: groupBy === 'collector' ? (_c, collector) => groupOf(collector ?? '') : (_c, _col, lang) => groupOf(lang) };
+    return { id: groupBy, keys, groupOf: groupBy === 'collector' ? (_c, _b, collector) => groupOf(collector ?? '') : (_c, _b, _col, lang) => groupOf(lang) };
   }
   const field = layout.byId.get(groupBy);
   if (!field || field.kind !== 'choice') {
     throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: 'groupBy', message: 'must be a single-choice question, "collector" or "lang"' }]);
   }
   const keys = [{ key: '', label: labels.noAnswer }, ...field.values.map((v) => ({ key: String(v), label: labels.option(groupBy, v) }))];
-  return { id: groupBy, keys, groupOf: (codes) => codes[field.offset]! };
+  return { id: groupBy, keys, groupOf: (codes, base) => codes[base + field.offset]! };
 }

@@ -10,6 +10,7 @@ import { disclosedCount, summarizeFrequencies } from './frequencies';
 import { summarizeAreas, summarizeItems } from './items';
 import { labelsFor } from './labels';
 import { createAnalysisRepo } from './repo';
+import { createSegmentStore } from './segments';
 import type { Comparison, FunnelRow, ReportData } from './schema';
 import { filterPredicate, groupingFor, type Filter, type Grouping, type RowPredicate } from './selection';
 import { codeTranslator } from './translate';
@@ -37,6 +38,7 @@ function orderedKeys(grouping: Grouping) {
 
 export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }) {
   const repo = createAnalysisRepo(db);
+  const segments = createSegmentStore(db);
 
   function funnel(surveyId: string, minCell: number, directLink: string): FunnelRow[] {
     const started = new Map(repo.started(surveyId).map((r) => [r.collector_id, r.n]));
@@ -61,19 +63,26 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     });
   }
 
-  function openAnswers(req: ReportRequest, textIds: { id: string; label: string }[], keep: RowPredicate, enough: boolean) {
-    return textIds.map(({ id, label }) => {
-      const scope = req.viewer.freeText;
+  /**
+   * Free text the viewer may read, newest first. With all collectors in scope the total comes from the coded
+   * "answered" flags and reading stops after MAX_OPEN_ANSWERS; a scoped viewer's answers are counted as read.
+   */
+  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: RowPredicate, enough: boolean) {
+    const scope = req.viewer.freeText;
+    return texts.map(({ id, label, answered }) => {
       if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
       const answers: string[] = [];
       let total = 0;
-      for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
-        if (scope !== 'all' && !scope.includes(collector ?? '')) continue;
-        if (!keep(codes, collector, lang)) continue;
-        total++;
-        if (answers.length < MAX_OPEN_ANSWERS) answers.push(text);
+      if (answered > 0 || scope !== 'all') {
+        for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
+          if (scope !== 'all' && !scope.includes(collector ?? '')) continue;
+          if (!keep(codes, 0, collector, lang)) continue;
+          total++;
+          if (answers.length < MAX_OPEN_ANSWERS) answers.push(text);
+          if (scope === 'all' && (answers.length >= MAX_OPEN_ANSWERS || total >= answered)) break;
+        }
       }
-      return { questionId: id, label, answers, total, shown: true };
+      return { questionId: id, label, answers, total: scope === 'all' ? Math.max(answered, total) : total, shown: true };
     });
   }
 
@@ -109,12 +118,14 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       const loaded = deps.questionnaires.load(survey.row.questionnaire_id, version);
       if (!loaded) continue;
       const translate = loaded.version === survey.current.version ? null : codeTranslator(loaded.layout, layout);
-      for (const [raw, collector, rowLang] of repo.iterate(req.surveyId, version)) {
-        const codes = translate ? translate(raw) : raw;
-        if (!matches(codes, collector, rowLang)) continue;
+      segments.seal(req.surveyId, version);
+      segments.scan(req.surveyId, version, (raw, rawBase, collector, rowLang) => {
+        const codes = translate ? translate(raw.subarray(rawBase, rawBase + loaded.layout.size)) : raw;
+        const base = translate ? 0 : rawBase;
+        if (!matches(codes, base, collector, rowLang)) return;
         languages.set(rowLang, (languages.get(rowLang) ?? 0) + 1);
-        acc.add(codes, grouping ? grouping.groupOf(codes, collector, rowLang) : 0);
-      }
+        acc.add(codes, grouping ? grouping.groupOf(codes, base, collector, rowLang) : 0, base);
+      });
     }
     const counts = acc.result();
     const total = totalOf(plan, counts.groups);
@@ -125,9 +136,10 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
         ? compareGroups(counts, orderedKeys(grouping), { id: grouping.id, label: labels.question(grouping.id) || t(`groupBy.${grouping.id}`) }, { ...labels, otherGroups: t('otherGroups') }, thresholds)
         : null;
     const shownGroups = comparison && grouping ? new Set(comparison.groups.filter((g) => g.status === 'shown').map((g) => g.key)) : null;
-    const keep: RowPredicate = (codes, collector, rowLang) =>
-      matches(codes, collector, rowLang) && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupOf(codes, collector, rowLang)]!.key));
-    const textIds = definition.pages.flatMap((p) => p.questions).filter((q) => q.type === 'text').map((q) => ({ id: q.id, label: labels.question(q.id) }));
+    const keep: RowPredicate = (codes, base, collector, rowLang) =>
+      matches(codes, base, collector, rowLang) && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupOf(codes, base, collector, rowLang)]!.key));
+    const answeredIn = (f: number) => counts.groups.reduce((sum, g, i) => sum + (!shownGroups || !grouping || shownGroups.has(grouping.keys[i]!.key) ? g.texts[f]! : 0), 0);
+    const texts = plan.texts.map((field, f) => ({ id: field.question.id, label: labels.question(field.question.id), answered: answeredIn(f) }));
 
     return {
       survey: { id: survey.row.id, title: localize(definition.title, lang, definition.defaultLanguage).text, versions, isDemo: survey.row.is_demo === 1 || repo.hasDemo(req.surveyId), defaultLanguage: survey.row.default_lang },
@@ -146,7 +158,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       areas: summarizeAreas(counts, total, labels.areas, thresholds.minGroup),
       frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
       comparison,
-      openAnswers: openAnswers(req, textIds, keep, enough),
+      openAnswers: openAnswers(req, texts, keep, enough),
     };
   }
 

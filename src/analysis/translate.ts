@@ -1,4 +1,4 @@
-import type { Layout } from '../questionnaires/codebook';
+import { fillAreaBytes, type Layout } from '../questionnaires/codebook';
 
 /**
  * Maps the codes of a response to an older questionnaire version onto the current version's layout, by
@@ -15,7 +15,11 @@ export function codeTranslator(from: Layout, to: Layout): ((codes: Uint8Array) =
   for (const field of to.fields) {
     const old = from.byId.get(field.question.id);
     if (!old || old.kind !== field.kind) continue;
-    if (field.kind === 'pair') {
+    if (field.kind === 'flag') {
+      steps.push((s, d) => {
+        d[field.offset] = s[old.offset]!;
+      });
+    } else if (field.kind === 'pair') {
       steps.push((s, d) => {
         d[field.offset] = s[old.offset]!;
         d[field.offset + 1] = s[old.offset + 1]!;
@@ -35,6 +39,6 @@ export function codeTranslator(from: Layout, to: Layout): ((codes: Uint8Array) =
   return (codes) => {
     const out = new Uint8Array(to.size);
     for (const step of steps) step(codes, out);
-    return out;
+    return fillAreaBytes(to, out);
   };
 }

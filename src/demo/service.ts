@@ -7,6 +7,7 @@ import { createResponseRepo } from '../responses/repo';
 import { createSurveyRepo } from '../surveys/repo';
 import type { SurveyService } from '../surveys/service';
 import { createDemoGenerator, DEMO_PARTNERS, seededRandom } from './generator';
+import { createSegmentStore } from '../analysis/segments';
 
 export interface DemoOptions {
   surveyId: string;
@@ -61,6 +62,7 @@ export function createDemoService(db: Db, deps: { surveys: SurveyService; questi
         for (let s = 0; s < started; s++) surveyRepo.recordStart(options.surveyId, partner.collector);
       }
     })();
+    createSegmentStore(db).seal(options.surveyId, survey.current.version);
     options.onProgress?.(options.responses);
     return { inserted: options.responses };
   }

@@ -6,18 +6,29 @@ import type { Question, Questionnaire } from './schema';
  * Aggregation reads these few bytes per response instead of parsing JSON or joining an answers table:
  * - single, country, likert: 1 byte, 0 = no answer, k = the k-th option / scale point;
  * - multiple: one bit per option (ceil(options/8) bytes);
- * - competence: 2 bytes, importance then proficiency, 0 = not applicable or no answer.
- * Number and text answers live in the JSON only.
+ * - competence: 2 bytes, importance then proficiency, 0 = not applicable or no answer;
+ * - text: 1 byte, 1 when answered (the text itself lives in the JSON only; numbers too);
+ * then, per competence area, 3 derived bytes: items rated (both scales), sum of importance, sum of proficiency,
+ * so an area score costs one read per area instead of one per item when 100,000 responses are aggregated.
  */
 export type CodedField =
   | { kind: 'choice'; question: Question; offset: number; values: (string | number)[] }
   | { kind: 'multi'; question: Question; offset: number; bytes: number; values: string[] }
-  | { kind: 'pair'; question: Question; offset: number; area: string };
+  | { kind: 'pair'; question: Question; offset: number; area: string }
+  | { kind: 'flag'; question: Question; offset: number };
+
+export interface AreaBytes {
+  id: string;
+  offset: number;
+  /** Offsets of the area's competence pairs. */
+  items: number[];
+}
 
 export interface Layout {
   size: number;
   fields: CodedField[];
   byId: Map<string, CodedField>;
+  areas: AreaBytes[];
 }
 
 function choiceValues(q: Question): (string | number)[] | null {
@@ -43,9 +54,24 @@ export function buildLayout(questionnaire: Questionnaire): Layout {
     } else if (question.type === 'competence') {
       fields.push({ kind: 'pair', question, offset, area: question.area });
       offset += 2;
+    } else if (question.type === 'text') {
+      fields.push({ kind: 'flag', question, offset });
+      offset += 1;
     }
   }
-  return { size: offset, fields, byId: new Map(fields.map((f) => [f.question.id, f])) };
+  const areas: AreaBytes[] = [];
+  for (const field of fields) {
+    if (field.kind !== 'pair') continue;
+    let area = areas.find((a) => a.id === field.area);
+    if (!area) areas.push((area = { id: field.area, offset: 0, items: [] }));
+    area.items.push(field.offset);
+  }
+  for (const area of areas) {
+    if (area.items.length > 6) throw new Error(`area ${area.id} has more than 6 items`);
+    area.offset = offset;
+    offset += 3;
+  }
+  return { size: offset, fields, byId: new Map(fields.map((f) => [f.question.id, f])), areas };
 }
 
 /** Encodes validated answers into the layout's bytes. */
@@ -61,9 +87,26 @@ export function encodeAnswers(layout: Layout, answers: Answers): Uint8Array {
         const k = field.values.indexOf(id);
         if (k >= 0) codes[field.offset + (k >> 3)]! |= 1 << (k & 7);
       }
+    } else if (field.kind === 'flag') {
+      codes[field.offset] = 1;
     } else if (value !== 'na' && typeof value === 'object' && !Array.isArray(value)) {
       codes[field.offset] = value.importance;
       codes[field.offset + 1] = value.proficiency;
+    }
+  }
+  return fillAreaBytes(layout, codes);
+}
+
+/** Writes the derived per-area bytes (items rated, importance sum, proficiency sum) from the item pairs. */
+export function fillAreaBytes(layout: Layout, codes: Uint8Array): Uint8Array {
+  for (const area of layout.areas) {
+    codes[area.offset] = codes[area.offset + 1] = codes[area.offset + 2] = 0;
+    for (const item of area.items) {
+      if (codes[item] && codes[item + 1]) {
+        codes[area.offset]!++;
+        codes[area.offset + 1]! += codes[item]!;
+        codes[area.offset + 2]! += codes[item + 1]!;
+      }
     }
   }
   return codes;

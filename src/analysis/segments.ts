@@ -1,0 +1,86 @@
+import type { Db } from '../shared/db';
+
+/**
+ * Reading coded responses for a report. Rows are sealed into segments of SEGMENT_SIZE responses (one blob each)
+ * so a report over 100,000 responses reads about a hundred rows instead of 100,000; rows not yet sealed (the
+ * newest, or those next to a deletion) are read one by one. See db/migrations/010-code-segments.sql.
+ */
+export const SEGMENT_SIZE = 1024;
+
+/** Receives one response: its codes start at `base` in `codes`. */
+export type Visit = (codes: Uint8Array, base: number, collectorId: string | null, lang: string) => void;
+
+type Row = [id: number, codes: Buffer, collectorId: string | null, lang: string];
+type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer, meta: string];
+
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+export function createSegmentStore(db: Db) {
+  const segments = db.prepare<[string, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
+  const ranges = db.prepare<[string, number], [number, number]>('SELECT first_id, last_id FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
+  const rowsBetween = db
+    .prepare<[string, number, number, number], Row>('SELECT id, codes, collector_id, lang FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ? ORDER BY id')
+    .raw();
+  const countBetween = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ?').pluck();
+  const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta) VALUES (?, ?, ?, ?, ?, ?, ?)');
+
+  function write(surveyId: string, version: number, rows: Row[]) {
+    for (let start = 0; start < rows.length; start += SEGMENT_SIZE) {
+      const chunk = rows.slice(start, start + SEGMENT_SIZE);
+      const meta = JSON.stringify({ c: chunk.map((r) => r[2]), l: chunk.map((r) => r[3]) });
+      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, Buffer.concat(chunk.map((r) => r[1])), meta);
+    }
+  }
+
+  /** The uncovered id ranges: gaps between segments, then the tail after the last one. */
+  function gaps(surveyId: string, version: number): [after: number, before: number][] {
+    const result: [number, number][] = [];
+    let previous = 0;
+    for (const [first, last] of ranges.iterate(surveyId, version)) {
+      if (first > previous + 1) result.push([previous, first]);
+      previous = last;
+    }
+    result.push([previous, MAX_ID]);
+    return result;
+  }
+
+  /** Seals uncovered rows: every gap, and the tail in whole segments. Cheap when there is nothing to do. */
+  const seal = db.transaction((surveyId: string, version: number) => {
+    const all = gaps(surveyId, version);
+    all.forEach(([after, before], k) => {
+      const isTail = k === all.length - 1;
+      const n = countBetween.get(surveyId, version, after, before)!;
+      if (n === 0 || (isTail && n < SEGMENT_SIZE)) return;
+      const rows = rowsBetween.all(surveyId, version, after, before);
+      write(surveyId, version, isTail ? rows.slice(0, rows.length - (rows.length % SEGMENT_SIZE)) : rows);
+    });
+  });
+
+  /** Visits every response of a survey version, sealed segments as blobs and the rest row by row. */
+  function scan(surveyId: string, version: number, visit: Visit) {
+    let previous = 0;
+    const visitRows = (after: number, before: number) => {
+      for (const [, codes, collector, lang] of rowsBetween.iterate(surveyId, version, after, before)) visit(codes, 0, collector, lang);
+    };
+    for (const [first, last, count, codes, metaText] of segments.iterate(surveyId, version)) {
+      if (first > previous + 1) visitRows(previous, first);
+      const meta = JSON.parse(metaText) as { c: (string | null)[]; l: string[] };
+      const size = codes.length / count;
+      for (let k = 0; k < count; k++) visit(codes, k * size, meta.c[k]!, meta.l[k]!);
+      previous = last;
+    }
+    visitRows(previous, MAX_ID);
+  }
+
+  /** Seals when it can; a busy database (a writer holding the lock) only means this report reads more rows. */
+  function trySeal(surveyId: string, version: number) {
+    try {
+      seal.immediate(surveyId, version);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+    }
+  }
+
+  return { scan, seal: trySeal };
+}
+export type SegmentStore = ReturnType<typeof createSegmentStore>;
