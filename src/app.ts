@@ -14,6 +14,9 @@ import { createJourney } from './responses/journey';
 import { responseApiRoutes } from './responses/api-routes';
 import { respondentRoutes } from './responses/routes';
 import { recoveryRoutes } from './responses/recovery-routes';
+import { createAuth } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import { adminBodyParsers, adminRoutes } from './admin/routes';
 
 const ROOT = path.resolve(__dirname, '..');
 const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
@@ -24,6 +27,7 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   const surveys = createSurveyService(db, questionnaires);
   const responses = createResponseService(db);
   const journey = createJourney(db, { surveys, questionnaires, responses });
+  const auth = createAuth(db);
 
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
@@ -40,8 +44,11 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use('/vendor/atkinson', express.static(vendor('@fontsource/atkinson-hyperlegible'), { maxAge: '7d' }));
   app.use('/vendor/opendyslexic', express.static(vendor('@fontsource/opendyslexic'), { maxAge: '7d' }));
   app.use(cookieParser());
+  app.use(adminBodyParsers());
   app.use('/api', express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
+  app.use(auth.csrf);
+  app.use(['/admin', '/api/admin'], auth.requireUser);
 
   app.get('/healthz', (_req, res) => {
     db.prepare('SELECT 1').get();
@@ -55,6 +62,8 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use(responseApiRoutes({ surveys, responses }));
   app.use(respondentRoutes({ surveys, journey }));
   app.use(recoveryRoutes({ surveys, journey, responses }));
+  app.use(authRoutes({ auth }));
+  app.use(adminRoutes({ db, auth: auth.service, surveys, questionnaires, config }));
 
   app.use((_req, _res, next) => next(new AppError(404, 'not_found', 'not_found')));
   app.use(errorMiddleware());

@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   NEEDSMAP_DB: z.string().min(1).default('db/needsmap.sqlite'),
   NEEDSMAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** The sign-in e-mail of the admin created on first start. */
+  NEEDSMAP_ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('admin@localhost'),
   /** The address people reach the server at, for printed survey links and QR codes. */
   NEEDSMAP_PUBLIC_URL: z.url().optional(),
   /** Express "trust proxy" value: set when a reverse proxy terminates HTTPS (e.g. "1" or "loopback"). */
@@ -20,6 +22,7 @@ export interface Config {
   /** Absolute path of the SQLite file, or ":memory:". */
   dbFile: string;
   adminPassword?: string;
+  adminEmail: string;
   publicUrl?: string;
   trustProxy?: string | number | boolean;
   env: 'development' | 'production' | 'test';
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     host: e.HOST,
     dbFile: e.NEEDSMAP_DB === ':memory:' ? ':memory:' : path.resolve(root, e.NEEDSMAP_DB),
     adminPassword: e.NEEDSMAP_ADMIN_PASSWORD,
+    adminEmail: e.NEEDSMAP_ADMIN_EMAIL.toLowerCase(),
     publicUrl: e.NEEDSMAP_PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: parseTrustProxy(e.NEEDSMAP_TRUST_PROXY),
     env: e.NODE_ENV,

@@ -2,6 +2,8 @@ import { loadConfig, ConfigError } from './config';
 import { openDb } from './shared/db';
 import { createApp } from './app';
 import { createQuestionnaireService } from './questionnaires/service';
+import { createAuthService } from './auth/service';
+import { createRetentionService, scheduleDaily } from './admin/retention';
 
 function main() {
   const config = loadConfig();
@@ -15,14 +17,30 @@ function main() {
     }
     if (result.outcome !== 'unchanged') console.log(`Questionnaire ${result.id}: version ${result.version} (${result.outcome})`);
   }
+  const auth = createAuthService(db);
+  const firstAdmin = auth.ensureFirstAdmin(config.adminEmail, config.adminPassword);
+  if (firstAdmin.created) {
+    auth.audit('system', 'user.create', firstAdmin.email, 'first admin');
+    console.log(`Created the first admin account ${firstAdmin.email}.`);
+    if (firstAdmin.generatedPassword) console.log(`  Its password, shown only now: ${firstAdmin.generatedPassword}\n  Sign in and change it at /admin/password.`);
+  }
+  const retention = createRetentionService(db, auth);
+  const purgeTimer = scheduleDaily(() => {
+    const purged = retention.purge();
+    if (purged.responses) console.log(`Deleted ${purged.responses} responses past their survey's retention period.`);
+  });
   const app = createApp({ db, config });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     console.log(`Needsmap is running with the database ${config.dbFile}`);
     for (const result of imported) if (result.ok) console.log(`  Survey:    ${base}/s/${result.id}`);
     console.log(`  Erasure:   ${base}/erase`);
+    console.log(`  Admin:     ${base}/admin`);
   });
-  const stop = () => server.close(() => db.close());
+  const stop = () => {
+    clearInterval(purgeTimer);
+    server.close(() => db.close());
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

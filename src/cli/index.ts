@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { registerImport } from './commands/import';
 import { registerCollector } from './commands/collector';
+import { registerUser } from './commands/user';
+import { registerToken } from './commands/token';
 import { registerExport } from './commands/export';
 import { registerDemo } from './commands/demo';
 
@@ -10,6 +12,8 @@ export function buildCli(): Command {
   const program = new Command('needsmap').description('Needsmap: training-needs diagnosis for youth workers').showHelpAfterError();
   registerImport(program);
   registerCollector(program);
+  registerUser(program);
+  registerToken(program);
   registerExport(program);
   registerDemo(program);
   return program;

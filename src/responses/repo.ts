@@ -28,6 +28,16 @@ export interface IdempotencyRow {
   erasure_code: string;
 }
 
+/** A stored response as staff with the `responses:raw` permission see it. */
+export interface RawResponseRow {
+  public_id: string;
+  version: number;
+  collector_id: string | null;
+  lang: string;
+  submitted_on: string;
+  answers: string;
+}
+
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 export const DRAFT_DAYS = 30;
 
@@ -59,7 +69,33 @@ export function createResponseRepo(db: Db) {
   const deleteDraft = db.prepare('DELETE FROM drafts WHERE token_hash = ?');
   const purgeDrafts = db.prepare("DELETE FROM drafts WHERE expires_on < date('now')");
 
+  const rawColumns = 'public_id, version, collector_id, lang, submitted_on, answers';
+  const rawAll = db.prepare<[string, number, number], RawResponseRow>(
+    `SELECT ${rawColumns} FROM responses WHERE survey_id = ? ORDER BY submitted_on DESC, id DESC LIMIT ? OFFSET ?`,
+  );
+  const rawIn = db.prepare<[string, string, number, number], RawResponseRow>(
+    `SELECT ${rawColumns} FROM responses WHERE survey_id = ? AND collector_id IN (SELECT value FROM json_each(?))
+     ORDER BY submitted_on DESC, id DESC LIMIT ? OFFSET ?`,
+  );
+  const countIn = db.prepare<[string, string], { n: number }>(
+    'SELECT count(*) AS n FROM responses WHERE survey_id = ? AND collector_id IN (SELECT value FROM json_each(?))',
+  );
+  const deleteByPublicId = db.prepare('DELETE FROM responses WHERE survey_id = ? AND public_id = ?');
+  const purgeRetention = db.prepare(
+    `DELETE FROM responses WHERE submitted_on < (
+       SELECT date(?, '-' || s.retention_days || ' days') FROM surveys s WHERE s.id = responses.survey_id)`,
+  );
+
   return {
+    /** Raw rows, newest first; `collectors` limits them to those collectors ('all': every row, direct link included). */
+    listRaw: (surveyId: string, collectors: 'all' | string[], limit: number, offset: number) =>
+      collectors === 'all' ? rawAll.all(surveyId, limit, offset) : rawIn.all(surveyId, JSON.stringify(collectors), limit, offset),
+    countRaw: (surveyId: string, collectors: 'all' | string[]) =>
+      collectors === 'all' ? (count.get(surveyId)?.n ?? 0) : (countIn.get(surveyId, JSON.stringify(collectors))?.n ?? 0),
+    /** Erasure by an admin: deletes one response of the survey by its public id. */
+    deleteByPublicId: (surveyId: string, publicId: string) => deleteByPublicId.run(surveyId, publicId).changes > 0,
+    /** Deletes responses submitted more than their survey's retention_days before `today` (YYYY-MM-DD). */
+    purgeByRetention: (today: string) => purgeRetention.run(today).changes,
     insert: (r: NewResponse) => Number(insert.run({ ...r, isDemo: r.isDemo ? 1 : 0 }).lastInsertRowid),
     erase: (erasureHash: string) => eraseByHash.run(erasureHash).changes > 0,
     count: (surveyId: string) => count.get(surveyId)?.n ?? 0,

@@ -1,7 +1,7 @@
 import type { Db } from '../shared/db';
 import { createQuestionnaireService, type LoadedVersion, type QuestionnaireService } from '../questionnaires/service';
 import { createSurveyRepo } from './repo';
-import type { Collector, SurveyRow } from './schema';
+import type { Collector, SurveyRow, SurveySettings } from './schema';
 
 export type SurveyState = 'open' | 'not_open_yet' | 'closed';
 
@@ -33,6 +33,18 @@ export function createSurveyService(db: Db, questionnaires: QuestionnaireService
     collectors: (surveyId: string) => repo.collectors(surveyId),
     collector: (surveyId: string, id: string): Collector | undefined => repo.collector(surveyId, id),
     saveCollector: (surveyId: string, c: Collector) => repo.saveCollector(surveyId, c),
+    /** Saves an admin's settings; the default language must be one the questionnaire is written in. */
+    updateSettings(surveyId: string, settings: SurveySettings): { ok: true } | { ok: false; issues: { path: string; message: string }[] } {
+      const survey = find(surveyId);
+      if (!survey) return { ok: false, issues: [{ path: 'surveyId', message: 'unknown survey' }] };
+      if (!survey.current.definition.languages.includes(settings.defaultLang)) {
+        return { ok: false, issues: [{ path: 'defaultLang', message: 'is not one of the questionnaire languages' }] };
+      }
+      repo.updateSettings(surveyId, settings);
+      return { ok: true };
+    },
+    funnel: (surveyId: string) => repo.funnel(surveyId),
+    responseCounts: () => repo.responseCounts(),
     recordStart: (surveyId: string, collectorId: string | null) => repo.recordStart(surveyId, collectorId),
     /** Surveys respondents can answer now, with their languages (the public list). */
     listOpen(now = new Date()) {
