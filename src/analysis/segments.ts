@@ -15,7 +15,7 @@ type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
-export function createSegmentStore(db: Db) {
+export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
   const segments = db.prepare<[string, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const ranges = db.prepare<[string, number], [number, number]>('SELECT first_id, last_id FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const rowsBetween = db
@@ -25,8 +25,8 @@ export function createSegmentStore(db: Db) {
   const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   function write(surveyId: string, version: number, rows: Row[]) {
-    for (let start = 0; start < rows.length; start += SEGMENT_SIZE) {
-      const chunk = rows.slice(start, start + SEGMENT_SIZE);
+    for (let start = 0; start < rows.length; start += segmentSize) {
+      const chunk = rows.slice(start, start + segmentSize);
       const meta = JSON.stringify({ c: chunk.map((r) => r[2]), l: chunk.map((r) => r[3]) });
       insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, Buffer.concat(chunk.map((r) => r[1])), meta);
     }
@@ -50,9 +50,9 @@ export function createSegmentStore(db: Db) {
     all.forEach(([after, before], k) => {
       const isTail = k === all.length - 1;
       const n = countBetween.get(surveyId, version, after, before)!;
-      if (n === 0 || (isTail && n < SEGMENT_SIZE)) return;
+      if (n === 0 || (isTail && n < segmentSize)) return;
       const rows = rowsBetween.all(surveyId, version, after, before);
-      write(surveyId, version, isTail ? rows.slice(0, rows.length - (rows.length % SEGMENT_SIZE)) : rows);
+      write(surveyId, version, isTail ? rows.slice(0, rows.length - (rows.length % segmentSize)) : rows);
     });
   });
 

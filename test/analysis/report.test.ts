@@ -64,6 +64,19 @@ describe('report data', () => {
     expect(area.gap).toMatchObject({ mean: 3 });
   });
 
+  test('when an area has complete cases, then Cronbach\'s alpha equals the raw-data formula', () => {
+    const db = buildTestDb();
+    const pairs = [[5, 4], [4, 4], [3, 2], [5, 5], [2, 1], [4, 3], [3, 3], [5, 3], [1, 2], [4, 5], [2, 2]];
+    seedResponses(db, 'test-survey', pairs.map(([a, b], i) => ({ answers: validAnswers({ fac_1: { importance: a!, proficiency: 1 + (i % 5) }, fac_2: i === 10 ? 'na' : { importance: b!, proficiency: 3 } }) })));
+    const area = analysis(db).build({ surveyId: 'test-survey', viewer: all }).areas[0]!;
+    const complete = pairs.slice(0, 10);
+    const variance = (xs: number[]) => { const m = xs.reduce((a, b) => a + b, 0) / xs.length; return xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1); };
+    const items = [complete.map((p) => p[0]!), complete.map((p) => p[1]!)];
+    const expected = 2 * (1 - (variance(items[0]!) + variance(items[1]!)) / variance(complete.map((p) => p[0]! + p[1]!)));
+    expect(area.alpha.n).toBe(10);
+    expect(area.alpha.importance).toBeCloseTo(expected, 10);
+  });
+
   test('when fewer respondents than the smallest group answered, then no statistic is shown', () => {
     const db = buildTestDb();
     seedResponses(db, 'test-survey', twelve().slice(0, 9));
