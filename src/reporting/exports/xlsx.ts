@@ -1,10 +1,37 @@
+import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { compileRow } from './cells';
 import type { ExportSet, Variable } from './schema';
-import { PAGE_SIZE } from './service';
-import { drained } from './stream';
+import { drained, until } from './stream';
+
+/** Rows between two checks of the backlog, and the uncompressed XML (bytes) allowed to wait for the zip. */
+const CHECK_EVERY = 100;
+const MAX_BACKLOG = 4 * 1024 * 1024;
+
+interface Backlogged extends EventEmitter {
+  _writableState?: { length?: number };
+}
+
+/**
+ * exceljs has no backpressure: a worksheet writes its XML into the zip's input stream whatever that holds, and the
+ * zip deflates it one chunk per event-loop turn, so without waiting the whole sheet (about 3 KB per response) ends
+ * up buffered. These are those input streams, reached through exceljs internals (`stream.pipes`); should they
+ * change, this finds none and bench/export.ts shows memory growing with the number of responses again.
+ */
+function sheetInputs(sheet: ExcelJS.Worksheet): Backlogged[] {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  return Array.isArray(pipes) ? pipes.filter((p): p is Backlogged => p instanceof EventEmitter) : [];
+}
+
+/** Waits until the zip has taken in what the sheet wrote and `out` has taken what the zip made. */
+async function keepUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  for (const input of sheetInputs(sheet)) {
+    while ((input._writableState?.length ?? 0) > MAX_BACKLOG && !out.destroyed) await until(input, 'drain', out);
+  }
+  await drained(out);
+}
 
 const CODEBOOK_HEADER = ['variable', 'label', 'type', 'format', 'level', 'values', 'missing'];
 
@@ -36,7 +63,7 @@ export async function writeXlsx(set: ExportSet, out: Writable, options: { labels
   let count = 0;
   for (const record of set.rows()) {
     responses.addRow(toCells(record)).commit();
-    if (++count % PAGE_SIZE === 0) await drained(out);
+    if (++count % CHECK_EVERY === 0) await keepUp(responses, out);
   }
   responses.commit();
 

@@ -1,40 +1,48 @@
 import { Writable } from 'node:stream';
 import { writeCsv } from '../../../src/reporting/exports/csv';
 import { writeXlsx } from '../../../src/reporting/exports/xlsx';
-import { PAGE_SIZE } from '../../../src/reporting/exports/service';
+import type { ExportSet } from '../../../src/reporting/exports/schema';
 import { buildTestDb } from '../../helpers/app';
 import { validAnswers } from '../../helpers/factories';
 import { exportSet, submitAll } from './helpers';
 
-/** A reader that stops after its first chunk and then goes away, like a browser whose download is cancelled. */
-function cancelledDownload() {
-  const out: Writable = new Writable({
-    highWaterMark: 1024,
-    write() {
-      setTimeout(() => out.destroy(), 20);
-    },
-  });
-  return out;
+const TOTAL = 6000;
+const db = buildTestDb();
+submitAll(db, Array.from({ length: TOTAL }, () => ({ answers: validAnswers({ comment: 'x'.repeat(50) }) })));
+
+/** The export set with a counter of the rows read so far. */
+function counted(): { set: ExportSet; read: () => number } {
+  const set = exportSet(db);
+  const rows = set.rows;
+  let read = 0;
+  set.rows = function* () {
+    for (const r of rows()) {
+      read++;
+      yield r;
+    }
+  };
+  return { set, read: () => read };
 }
 
-describe('when the reader goes away mid-export', () => {
-  const db = buildTestDb();
-  submitAll(db, Array.from({ length: PAGE_SIZE * 3 }, () => ({ answers: validAnswers() })));
+/** A reader that takes the first chunk and then nothing more, like a stalled network connection. */
+const stalledReader = () => new Writable({ highWaterMark: 16 * 1024, write() {} });
 
-  test.each([
-    ['csv', writeCsv],
-    ['xlsx', writeXlsx],
-  ])('then the %s export stops with an error instead of hanging or reading on', async (_format, write) => {
-    const set = exportSet(db);
-    let read = 0;
-    const rows = set.rows;
-    set.rows = function* () {
-      for (const r of rows()) {
-        read++;
-        yield r;
-      }
-    };
-    await expect(write(set, cancelledDownload(), { labels: false })).rejects.toThrow();
-    expect(read).toBeLessThan(PAGE_SIZE * 3);
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each([
+  ['csv', writeCsv],
+  ['xlsx', writeXlsx],
+])('when the reader of a %s export stalls', (_format, write) => {
+  test('then rows stop being read, and when it goes away the export fails instead of hanging', async () => {
+    const { set, read } = counted();
+    const out = stalledReader();
+    const result = write(set, out, { labels: false });
+    await settle(300);
+    const readWhileStalled = read();
+    await settle(100);
+    expect(read()).toBe(readWhileStalled);
+    expect(readWhileStalled).toBeLessThan(TOTAL / 2);
+    out.destroy();
+    await expect(result).rejects.toThrow();
   });
 });
