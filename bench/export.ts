@@ -4,6 +4,8 @@
  * Fills a temporary database with synthetic responses to the default questionnaire (one transaction, one prepared
  * statement, codes from encodeAnswers), then streams each export to /dev/null in a fresh process and prints its time
  * and peak RSS (sampled every 5 ms) as a ratio to the RSS just before the export started.
+ * Without a limit V8 lets its heap grow before collecting; to see that the exports need no more than a fixed amount,
+ * cap it: NODE_OPTIONS=--max-old-space-size=80 tsx bench/export.ts (an export that buffered its file would fail).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -87,7 +87,8 @@ export function spssSyntax(set: ExportSet, csvFile: string): string {
   const v = set.variables;
   const lines = [
     '* Encoding: UTF-8.',
-    comment(`Needsmap: SPSS syntax for "${set.title}" (survey ${set.surveyId}, questionnaire version ${set.version}), labels in "${set.lang}"`),
+    // The title is cut so the comment stays one short line: a wrapped comment ends early at a line ending in a period.
+    comment(`Needsmap: SPSS syntax for "${Array.from(set.title).slice(0, 60).join('')}" (survey ${set.surveyId}, version ${set.version}), labels in ${set.lang}`),
     comment('Reads the CSV export with codes (responses.csv without labels=1). Set FILE below to the full path of that file, then run all'),
     comment('Run in Unicode mode (SET UNICODE=ON, the default since SPSS 21)'),
     comment(`Competence items: ${NOT_APPLICABLE} = not applicable, declared missing. An empty cell = not answered or not asked (system-missing)`),
