@@ -17,6 +17,12 @@ import { recoveryRoutes } from './responses/recovery-routes';
 import { createAuth } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { adminBodyParsers, adminRoutes } from './admin/routes';
+import { adminPageLocals } from './admin/context';
+import { requireAccess } from './auth/middleware';
+import { createAnalysisService } from './analysis/service';
+import { reportRoutes } from './reporting/routes';
+import { exportRoutes } from './reporting/exports/routes';
+import { exportScope } from './reporting/scope';
 
 const ROOT = path.resolve(__dirname, '..');
 const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
@@ -28,6 +34,7 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   const responses = createResponseService(db);
   const journey = createJourney(db, { surveys, questionnaires, responses });
   const auth = createAuth(db);
+  const analysis = createAnalysisService(db, { surveys, questionnaires });
 
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
@@ -43,6 +50,7 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   app.use('/vendor/atkinson', express.static(vendor('@fontsource/atkinson-hyperlegible'), { maxAge: '7d' }));
   app.use('/vendor/opendyslexic', express.static(vendor('@fontsource/opendyslexic'), { maxAge: '7d' }));
+  app.use('/vendor/chart.js', express.static(path.join(vendor('chart.js'), 'dist'), { maxAge: '7d' }));
   app.use(cookieParser());
   app.use(adminBodyParsers());
   app.use('/api', express.json({ limit: '256kb' }));
@@ -63,6 +71,8 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use(respondentRoutes({ surveys, journey }));
   app.use(recoveryRoutes({ surveys, journey, responses }));
   app.use(authRoutes({ auth }));
+  app.use(reportRoutes({ analysis, requireUser: auth.requireUser, pageLocals: adminPageLocals }));
+  app.use(exportRoutes({ db, surveys }, [auth.requireUser, requireAccess('export:data'), exportScope]));
   app.use(adminRoutes({ db, auth: auth.service, surveys, questionnaires, config }));
 
   app.use((_req, _res, next) => next(new AppError(404, 'not_found', 'not_found')));

@@ -13,7 +13,8 @@ export type RowPredicate = (codes: Uint8Array, base: number, collectorId: string
 export function parseFilters(query: Record<string, unknown>): Filter[] {
   return Object.entries(query)
     .filter(([key]) => key.startsWith('filter.'))
-    .map(([key, value]) => ({ questionId: key.slice('filter.'.length), values: (Array.isArray(value) ? value : [value]).map(String) }));
+    .map(([key, value]) => ({ questionId: key.slice('filter.'.length), values: (Array.isArray(value) ? value : [value]).map(String).filter(Boolean) }))
+    .filter((f) => f.values.length > 0); // an empty select ("any") filters nothing
 }
 
 /** Builds one predicate from all filters; an unknown question or value is a 400, never silently ignored. */

@@ -4,7 +4,7 @@ import i18next, { type i18n, type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from './languages';
 import type { LocalizedText } from '../questionnaires/schema';
 
-export const NAMESPACES = ['respondent', 'errors', 'admin', 'report', 'cli'] as const;
+export const NAMESPACES = ['respondent', 'errors', 'admin', 'report', 'dashboard', 'cli'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const LOCALES_DIR = path.join(__dirname, 'locales');
 
