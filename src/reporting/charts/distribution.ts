@@ -38,7 +38,7 @@ export function distributionChart(report: ReportData, t: TFunction, scale: Scale
   return {
     type: 'bar',
     data: {
-      labels: data.map((r) => wrapLabel(r.label, level.by === 'area' ? 32 : 48, 2)),
+      labels: data.map((r) => wrapLabel(r.label, level.by === 'area' ? 32 : 48, 3)),
       datasets: [1, 2, 3, 4, 5].map((point, k) => ({
         label: t(`scale.${scale}.${point}`),
         data: data.map((r, i) => (totals[i] ? (100 * (r.counts[k] ?? 0)) / totals[i]! : 0)),

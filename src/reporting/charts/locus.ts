@@ -35,11 +35,14 @@ export interface LocusPointData {
 
 const QUADRANTS: LocusQuadrant[] = ['first_priority', 'high_gap_low_importance', 'high_importance_low_gap', 'lowest_priority'];
 
+/** Axis bounds on a round step, so the first and last ticks are round numbers too. */
 const axisRange = (values: number[], centre: number) => {
   const lo = Math.min(centre, ...values);
   const hi = Math.max(centre, ...values);
-  const pad = Math.max(0.05, (hi - lo) * 0.08);
-  return { min: Math.floor((lo - pad) * 10) / 10, max: Math.ceil((hi + pad) * 10) / 10 };
+  const pad = Math.max(0.05, (hi - lo) * 0.06);
+  const step = hi - lo > 1.2 ? 0.2 : 0.1;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return { min: round(Math.floor((lo - pad) / step) * step), max: round(Math.ceil((hi + pad) / step) * step), step };
 };
 
 /**
@@ -53,7 +56,7 @@ export function locusChart(report: ReportData, t: TFunction): ChartConfiguration
   const x = axisRange(items.map((r) => r.importance.mean), grandImportance);
   const y = axisRange(items.map((r) => r.gap), grandGap);
   const fmt = numberFormat(report.lang, 2);
-  const meanLine = { showLine: true, pointRadius: 0, pointHoverRadius: 0, borderColor: MUTED, borderWidth: 1, borderDash: [5, 4], backgroundColor: MUTED };
+  const meanLine = { showLine: true, pointStyle: 'line' as const, pointRadius: 0, pointHoverRadius: 0, borderColor: MUTED, borderWidth: 1, borderDash: [5, 4], backgroundColor: MUTED };
   return {
     type: 'scatter',
     data: {
@@ -79,7 +82,7 @@ export function locusChart(report: ReportData, t: TFunction): ChartConfiguration
       locale: report.lang,
       plugins: {
         title: { display: true, text: t('charts.locus.title'), color: INK, align: 'start' },
-        legend: { position: 'bottom', labels: { color: INK, usePointStyle: true, boxWidth: 8 } },
+        legend: { position: 'bottom', labels: { color: INK, usePointStyle: true, boxWidth: 7, boxHeight: 7 } },
         locusLabels: {
           quadrants: {
             topRight: quadrantLabel(t, 'first_priority'),
@@ -92,8 +95,8 @@ export function locusChart(report: ReportData, t: TFunction): ChartConfiguration
         },
       },
       scales: {
-        x: { type: 'linear', min: x.min, max: x.max, title: { display: true, text: t('charts.locus.x'), color: INK }, grid: { color: GRID }, ticks: { color: INK } },
-        y: { type: 'linear', min: y.min, max: y.max, title: { display: true, text: t('charts.locus.y'), color: INK }, grid: { color: GRID }, ticks: { color: INK } },
+        x: { type: 'linear', min: x.min, max: x.max, title: { display: true, text: t('charts.locus.x'), color: INK }, grid: { color: GRID }, ticks: { color: INK, stepSize: x.step } },
+        y: { type: 'linear', min: y.min, max: y.max, title: { display: true, text: t('charts.locus.y'), color: INK }, grid: { color: GRID }, ticks: { color: INK, stepSize: y.step } },
       },
     },
   };

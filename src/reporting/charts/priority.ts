@@ -13,7 +13,7 @@ export function priorityChart(report: ReportData, t: TFunction, options: { top?:
   return {
     type: 'bar',
     data: {
-      labels: items.map((r) => wrapLabel(`${r.rank}. ${r.item.label}`, 55, 2)),
+      labels: items.map((r) => wrapLabel(`${r.rank}. ${r.item.label}`, 52, 3)),
       datasets: [
         {
           label: t('charts.priority.dataset'),

@@ -1,0 +1,126 @@
+import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
+import { Chart, registerables, type ChartConfiguration, type ChartItem, type ChartType, type Plugin } from 'chart.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { LocusLabelOptions } from '../charts';
+import type { PdfContext } from './context';
+import { CHART_FONT_FAMILY, FONT, FONT_FILES } from './fonts';
+import { ensureSpace } from './layout';
+import { CONTENT_WIDTH, MARGIN } from './theme';
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * Writes each point's tag (its rank) next to it, trying eight positions around the point and taking the first that
+ * covers neither another point nor a tag already placed; higher-ranked points choose first.
+ */
+function placeTags(chart: Chart<'scatter'>): void {
+  const { ctx, chartArea: area } = chart;
+  ctx.font = `7px "${CHART_FONT_FAMILY}"`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  const points: { x: number; y: number; tag: string }[] = [];
+  chart.data.datasets.forEach((dataset, i) => {
+    const meta = chart.getDatasetMeta(i);
+    dataset.data.forEach((point, j) => {
+      const tag = (point as { tag?: string } | null)?.tag;
+      const element = meta.data[j];
+      if (tag && element) points.push({ x: element.x, y: element.y, tag });
+    });
+  });
+  points.sort((a, b) => Number(a.tag) - Number(b.tag));
+  const taken: Box[] = points.map((p) => ({ x0: p.x - 3.5, y0: p.y - 3.5, x1: p.x + 3.5, y1: p.y + 3.5 }));
+  const h = 7;
+  for (const p of points) {
+    const w = ctx.measureText(p.tag).width;
+    const candidates: [number, number][] = [
+      [p.x + 5, p.y - h / 2],
+      [p.x - 5 - w, p.y - h / 2],
+      [p.x - w / 2, p.y - 5 - h],
+      [p.x - w / 2, p.y + 5],
+      [p.x + 4, p.y - 4 - h],
+      [p.x + 4, p.y + 4],
+      [p.x - 4 - w, p.y - 4 - h],
+      [p.x - 4 - w, p.y + 4],
+    ];
+    const boxes = candidates.map(([x, y]) => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
+    const inside = (b: Box) => b.x0 >= area.left && b.x1 <= area.right && b.y0 >= area.top && b.y1 <= area.bottom;
+    const box = boxes.find((b) => inside(b) && !taken.some((t) => overlaps(b, t))) ?? boxes[0]!;
+    taken.push(box);
+    ctx.fillText(p.tag, box.x0, box.y0);
+  }
+}
+
+/** Draws the `locusLabels` plugin options of a Locus-for-Focus config: quadrant names in the corners, point tags. */
+const locusLabels: Plugin<'scatter', Partial<LocusLabelOptions>> = {
+  id: 'locusLabels',
+  afterDatasetsDraw(chart, _args, options) {
+    const { ctx, chartArea: area } = chart;
+    ctx.save();
+    ctx.fillStyle = options.color ?? '#52606d';
+    if (options.pointTags) placeTags(chart);
+    const q = options.quadrants;
+    if (q) {
+      ctx.font = `bold 8.5px "${CHART_FONT_FAMILY}"`;
+      const inset = 5;
+      const corner = (text: string, x: number, y: number, align: 'left' | 'right', baseline: 'top' | 'bottom') => {
+        ctx.textAlign = align;
+        ctx.textBaseline = baseline;
+        ctx.fillText(text, x, y);
+      };
+      corner(q.topRight ?? '', area.right - inset, area.top + inset, 'right', 'top');
+      corner(q.topLeft ?? '', area.left + inset, area.top + inset, 'left', 'top');
+      corner(q.bottomLeft ?? '', area.left + inset, area.bottom - inset, 'left', 'bottom');
+      corner(q.bottomRight ?? '', area.right - inset, area.bottom - inset, 'right', 'bottom');
+    }
+    ctx.restore();
+  },
+};
+
+let ready = false;
+function setUp() {
+  if (ready) return;
+  GlobalFonts.registerFromPath(FONT_FILES.regular, CHART_FONT_FAMILY);
+  GlobalFonts.registerFromPath(FONT_FILES.bold, CHART_FONT_FAMILY);
+  Chart.register(...registerables, locusLabels as Plugin);
+  // the PDF's type: set once for this process (the browser keeps its own defaults)
+  Chart.defaults.font.family = CHART_FONT_FAMILY;
+  Chart.defaults.font.size = 8.5;
+  ready = true;
+}
+
+/**
+ * Renders a chart config (the very object the dashboard gets) with chart.js on a canvas that records SVG, so the
+ * chart stays vector in the PDF. Text stays text (selectable, searchable) in DejaVu Sans. Sizes are in points.
+ */
+export function chartSvg<T extends ChartType, D, L>(config: ChartConfiguration<T, D, L>, width: number, height: number): string {
+  setUp();
+  const canvas = createCanvas(Math.round(width), Math.round(height), SvgExportFlag.NoPrettyXML);
+  const chart = new Chart(canvas as unknown as ChartItem, {
+    ...config,
+    options: { ...config.options, responsive: false, maintainAspectRatio: false, animation: false, devicePixelRatio: 1 },
+  } as ChartConfiguration<T, D, L>);
+  const svg = canvas.getContent().toString('utf8');
+  chart.destroy();
+  return svg;
+}
+
+/** Draws a chart across the text width at the current position, on a new page if it does not fit. */
+export function drawChart<T extends ChartType, D, L>(ctx: PdfContext, config: ChartConfiguration<T, D, L>, height: number): void {
+  const { doc } = ctx;
+  ensureSpace(ctx, height);
+  const svg = chartSvg(config, CONTENT_WIDTH, height);
+  SVGtoPDF(doc, svg, MARGIN.left, doc.y, {
+    width: CONTENT_WIDTH,
+    height,
+    assumePt: true,
+    fontCallback: (_family, bold) => (bold ? FONT.bold : FONT.regular),
+  });
+  doc.x = MARGIN.left;
+  doc.y += height + 8;
+}

@@ -1,0 +1,57 @@
+import { isSuppressed } from '../../../analysis/schema';
+import type { PdfContext } from '../context';
+import { FONT } from '../fonts';
+import { cleanText } from '../format';
+import { COLOUR, CONTENT_WIDTH, MARGIN, PAGE, SIZE } from '../theme';
+
+/** "Country: Bulgaria, Slovenia" for each filter, with option labels where the report has them. */
+export function describeFilters(ctx: PdfContext): string[] {
+  const { report } = ctx;
+  return report.filters.map((filter) => {
+    const question = report.frequencies.find((f) => f.questionId === filter.questionId);
+    const values = filter.values.map((v) => question?.options.find((o) => o.id === v)?.label ?? v);
+    return ctx.t('cover.filter', { question: cleanText(question?.label ?? filter.questionId), values: values.map(cleanText).join(', ') });
+  });
+}
+
+/** Title page: a coloured band with the title, then the facts a reader needs to place the report. */
+export function cover(ctx: PdfContext): void {
+  const { doc, report, t, fmt } = ctx;
+  const band = 330;
+  doc.rect(0, 0, PAGE.width, band).fill(COLOUR.accent);
+  doc.font(FONT.bold).fontSize(11).fillColor('#bcd7ea').text(t('cover.kicker').toUpperCase(), MARGIN.left, 150, { width: CONTENT_WIDTH, characterSpacing: 1.2 });
+  doc.moveDown(0.6).font(FONT.bold).fontSize(SIZE.title).fillColor('#ffffff').text(cleanText(report.survey.title), { width: CONTENT_WIDTH, lineGap: 2 });
+  doc.moveDown(0.5).font(FONT.regular).fontSize(12).fillColor('#e3eef6').text(t('cover.subtitle'), { width: CONTENT_WIDTH });
+
+  const languages = new Intl.DisplayNames([report.lang], { type: 'language' });
+  const facts: [string, string][] = [
+    [t('cover.date'), fmt.date(report.generatedOn)],
+    [t('cover.respondents'), fmt.int(report.sample.n)],
+    [t('cover.responseLanguages'), fmt.int(report.sample.languages.filter((l) => isSuppressed(l.n) || l.n > 0).length)],
+    [t('cover.reportLanguage'), languages.of(report.lang) ?? report.lang],
+  ];
+  if (report.comparison) facts.push([t('cover.groupedBy'), cleanText(report.comparison.by.label)]);
+  const filters = describeFilters(ctx);
+  facts.push([t('cover.selection'), filters.length ? filters.join('; ') : t('cover.allResponses')]);
+  facts.push([t('cover.surveyId'), `${report.survey.id} (${t('cover.versions', { count: report.survey.versions.length, versions: report.survey.versions.join(', ') })})`]);
+
+  let y = band + 48;
+  const labelWidth = 150;
+  for (const [label, value] of facts) {
+    doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.muted).text(label, MARGIN.left, y, { width: labelWidth - 10 });
+    doc.font(FONT.bold).fillColor(COLOUR.ink).text(value, MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth });
+    y = Math.max(doc.y, y + 14) + 8;
+  }
+
+  if (report.survey.isDemo) {
+    y += 16;
+    doc.font(FONT.regular).fontSize(SIZE.body);
+    const text = t('demo.explanation');
+    const height = doc.heightOfString(text, { width: CONTENT_WIDTH - 24 }) + 34;
+    doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(COLOUR.demo);
+    doc.font(FONT.bold).fontSize(10).fillColor(COLOUR.demoInk).text(t('demo.banner'), MARGIN.left + 12, y + 10, { width: CONTENT_WIDTH - 24 });
+    doc.font(FONT.regular).fontSize(SIZE.body).text(text, MARGIN.left + 12, doc.y + 3, { width: CONTENT_WIDTH - 24 });
+  }
+
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted).text(t('cover.producedBy'), MARGIN.left, PAGE.height - MARGIN.bottom - 30, { width: CONTENT_WIDTH, lineBreak: false });
+}

@@ -1,0 +1,140 @@
+import type { PdfContext } from './context';
+import { FONT } from './fonts';
+import { bottomOf, newPage } from './layout';
+import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE } from './theme';
+
+export interface Column {
+  header: string;
+  /** Relative width: widths are scaled to the text width, after every column got room for its longest word. */
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export type Cell = string | { text: string; fill?: string; colour?: string; bold?: boolean };
+
+export interface TableOptions {
+  size?: number;
+  /** Header labels of every column but the first are written upwards in a header this tall (for many narrow columns). */
+  rotatedHeader?: number;
+  /** Rows drawn bold with a rule above (totals). */
+  boldRows?: Set<number>;
+}
+
+/** Tables up to this tall move to the next page as a whole rather than split. */
+const KEEP_TOGETHER = 260;
+const PAD_X = 3.5;
+const PAD_Y = 3;
+const HEADER_SCALE = 0.92;
+
+const cellOf = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell);
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * Column widths in points: first each column gets room for its longest word (header or body) so no word is ever
+ * broken, then the rest of the text width is shared by the relative widths.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], size: number, rotated: boolean): number[] {
+  const longest = (font: string, fontSize: number, text: string) => {
+    doc.font(font).fontSize(fontSize);
+    return Math.max(0, ...words(text).map((w) => doc.widthOfString(w)));
+  };
+  const minimum = columns.map((column, i) => {
+    let width = rotated && i > 0 ? size * 1.6 : longest(FONT.condensedBold, size * HEADER_SCALE, column.header);
+    for (const row of rows) {
+      const cell = row[i];
+      if (cell !== undefined) width = Math.max(width, longest(cellOf(cell).bold ? FONT.condensedBold : FONT.condensed, size, cellOf(cell).text));
+    }
+    return width + 2 * PAD_X + 0.5;
+  });
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
+  for (let pass = 0; pass < 4; pass++) {
+    const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, minimum[i]! - w), 0);
+    if (deficit < 0.01) break;
+    const slack = widths.map((w, i) => Math.max(0, w - minimum[i]!));
+    const slackTotal = slack.reduce((a, b) => a + b, 0);
+    if (slackTotal <= 0) break;
+    const take = Math.min(1, deficit / slackTotal);
+    widths.forEach((w, i) => (widths[i] = w < minimum[i]! ? minimum[i]! : w - slack[i]! * take));
+  }
+  const sum = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => (w * CONTENT_WIDTH) / sum);
+}
+
+/**
+ * A table in the booktabs style (rules, light stripes, no grid) in DejaVu Sans Condensed that flows across pages: a
+ * row never splits, short tables are kept whole, and the header row is repeated on every page the table continues on.
+ */
+export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], options: TableOptions = {}): void {
+  const { doc } = ctx;
+  const size = options.size ?? SIZE.table;
+  const headerSize = size * HEADER_SCALE;
+  const widths = columnWidths(doc, columns, rows, size, Boolean(options.rotatedHeader));
+  const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const right = MARGIN.left + CONTENT_WIDTH;
+  const textOptions = (i: number) => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align ?? 'left', lineGap: 0.5 });
+
+  doc.font(FONT.condensedBold).fontSize(headerSize);
+  const flat = Math.max(...columns.map((c, i) => (options.rotatedHeader && i > 0 ? 0 : doc.heightOfString(c.header, textOptions(i)))));
+  const headerHeight = Math.max(flat, options.rotatedHeader ?? 0) + 2 * PAD_Y;
+
+  const rowHeight = (row: Cell[], bold: boolean) =>
+    Math.max(
+      ...row.map((raw, i) => {
+        const cell = cellOf(raw);
+        doc.font(cell.bold || bold ? FONT.condensedBold : FONT.condensed).fontSize(size);
+        return doc.heightOfString(cell.text || ' ', textOptions(i));
+      }),
+    ) +
+    2 * PAD_Y;
+
+  const rule = (y: number, weight: number) => doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(weight).strokeColor(COLOUR.ink).stroke();
+
+  const drawHeader = () => {
+    const top = doc.y;
+    rule(top, 0.9);
+    doc.font(FONT.condensedBold).fontSize(headerSize).fillColor(COLOUR.muted);
+    columns.forEach((column, i) => {
+      if (options.rotatedHeader && i > 0) {
+        const x = xs[i]! + widths[i]! / 2 - headerSize * 0.6;
+        const y = top + headerHeight - PAD_Y;
+        doc.save().rotate(-90, { origin: [x, y] });
+        doc.text(column.header, x, y, { width: options.rotatedHeader, lineGap: 0, height: widths[i]!, ellipsis: true });
+        doc.restore();
+      } else {
+        const h = doc.heightOfString(column.header, textOptions(i));
+        doc.text(column.header, xs[i]! + PAD_X, top + headerHeight - PAD_Y - h, textOptions(i));
+      }
+    });
+    rule(top + headerHeight, 0.5);
+    doc.y = top + headerHeight;
+  };
+
+  const heights = rows.map((row, r) => rowHeight(row, options.boldRows?.has(r) ?? false));
+  const whole = headerHeight + heights.reduce((a, b) => a + b, 0);
+  const start = whole <= KEEP_TOGETHER ? whole : headerHeight + heights.slice(0, 3).reduce((a, b) => a + b, 0);
+  if (doc.y + start > bottomOf(doc)) newPage(ctx);
+  drawHeader();
+  rows.forEach((row, r) => {
+    const bold = options.boldRows?.has(r) ?? false;
+    const height = heights[r]!;
+    if (doc.y + height > bottomOf(doc)) {
+      rule(doc.y, 0.9);
+      newPage(ctx);
+      drawHeader();
+    }
+    const top = doc.y;
+    if (r % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOUR.faint);
+    if (bold) rule(top, 0.5);
+    row.forEach((raw, i) => {
+      const cell = cellOf(raw);
+      if (cell.fill) doc.rect(xs[i]! + 0.5, top + 0.5, widths[i]! - 1, height - 1).fill(cell.fill);
+      doc.font(cell.bold || bold ? FONT.condensedBold : FONT.condensed).fontSize(size).fillColor(cell.colour ?? COLOUR.ink);
+      doc.text(cell.text, xs[i]! + PAD_X, top + PAD_Y, textOptions(i));
+    });
+    doc.y = top + height;
+  });
+  rule(doc.y, 0.9);
+  doc.x = MARGIN.left;
+  doc.y += 6;
+}
