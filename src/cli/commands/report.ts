@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createAnalysisService } from '../../analysis/service';
+import type { Filter } from '../../analysis/selection';
+import { fixedT } from '../../i18n';
+import { isTextLanguage } from '../../i18n/languages';
+import { createQuestionnaireService } from '../../questionnaires/service';
+import { renderReportPdf } from '../../reporting/pdf';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../../shared/db';
+import { createSurveyService } from '../../surveys/service';
+import { withDb } from '../context';
+import { progressBar } from '../progress';
+
+export interface ReportCommandOptions {
+  survey: string;
+  lang?: string;
+  groupBy?: string;
+  out?: string;
+  /** `question=value` pairs; repeating a question allows several values. */
+  filter?: string[];
+}
+
+/** `["country=BG", "country=SI", "role=volunteer"]` to the analysis filters. */
+export function parseFilterOptions(pairs: readonly string[]): Filter[] {
+  const filters = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) throw new Error(`--filter expects question=value, got "${pair}"`);
+    const question = pair.slice(0, at).trim();
+    const values = pair.slice(at + 1).split(',').map((v) => v.trim()).filter(Boolean);
+    filters.set(question, [...(filters.get(question) ?? []), ...values]);
+  }
+  return [...filters].map(([questionId, values]) => ({ questionId, values }));
+}
+
+const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : err.messageKey.replace(/_/g, ' '));
+
+/**
+ * Builds the diagnosis of a survey and writes it as a PDF. The command line is the local operator: every collector's
+ * free text is readable (`freeText: 'all'`); disclosure control applies as everywhere. The file appears only when
+ * complete (written as .part, then renamed).
+ */
+export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (step: number, total: number) => void): Promise<{ file: string; lang: string; n: number }> {
+  if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  const questionnaires = createQuestionnaireService(db);
+  const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
+  let report;
+  try {
+    report = analysis.build({ surveyId: o.survey, lang: o.lang, groupBy: o.groupBy, filters: parseFilterOptions(o.filter ?? []), viewer: { freeText: 'all' } });
+  } catch (err) {
+    if (err instanceof AppError) throw new Error(err.status === 404 ? `unknown survey "${o.survey}"` : describe(err), { cause: err });
+    throw err;
+  }
+  const file = path.resolve(o.out ?? path.join('reports', `diagnosis-${report.survey.id}-${report.lang}.pdf`));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const part = `${file}.part`;
+  try {
+    await renderReportPdf(report, fixedT(report.lang, 'report'), fs.createWriteStream(part), { onProgress });
+    fs.renameSync(part, file);
+  } finally {
+    fs.rmSync(part, { force: true });
+  }
+  return { file, lang: report.lang, n: report.sample.n };
+}
+
+export function registerReport(program: Command) {
+  program
+    .command('report')
+    .description('write the training-needs diagnosis of a survey as an A4 PDF')
+    .requiredOption('--survey <id>', 'survey id')
+    .option('--lang <lang>', "report language (default: the survey's default language)")
+    .option('--group-by <questionId>', 'compare groups: a single-choice or country question, "collector" or "lang"')
+    .option('--filter <question=value>', 'only responses with this answer (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--out <file>', 'file to write (default: reports/diagnosis-<survey>-<lang>.pdf)')
+    .action((o: ReportCommandOptions) =>
+      withDb(async (db) => {
+        const started = Date.now();
+        let bar: ReturnType<typeof progressBar> | undefined;
+        const result = await runReport(db, o, (step, total) => {
+          bar ??= progressBar(total, 'steps');
+          bar.update(step);
+        });
+        bar?.stop();
+        console.log(`Report (${result.lang}, ${result.n} respondents) written to ${result.file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }),
+    );
+}
