@@ -32,6 +32,14 @@ export function responseRoutes(deps: AdminDeps): Router {
     });
   });
 
+  router.get('/admin/surveys/:surveyId/responses/:responseId/delete', requireAccess('responses:erase'), (req, res) => {
+    const surveyId = accessTarget(res).surveyId!;
+    const response = admin.responseToErase(surveyId, req.params.responseId as string);
+    if (!response) throw notFound();
+    const label = response.collector_id ? deps.surveys.collector(surveyId, response.collector_id)?.label : undefined;
+    res.render('admin/erase', { surveyId, response, collectorLabel: label ?? response.collector_id });
+  });
+
   router.post('/admin/surveys/:surveyId/responses/:responseId/delete', requireAccess('responses:erase'), (req, res) => {
     const surveyId = accessTarget(res).surveyId!;
     if (!admin.eraseResponse(currentUser(res), surveyId, req.params.responseId as string)) throw notFound();

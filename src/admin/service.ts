@@ -92,6 +92,9 @@ export function createAdminService(db: Db, deps: { surveys: SurveyService; quest
     return deleted;
   }
 
-  return { dashboard, visibleCollectors, updateSettings, saveCollector, importQuestionnaire, rawResponses, eraseResponse };
+  /** The response an admin is about to erase, to confirm which one it is (no answers shown). */
+  const responseToErase = (surveyId: string, publicId: string) => responses.rawOne(surveyId, publicId);
+
+  return { dashboard, visibleCollectors, updateSettings, saveCollector, importQuestionnaire, rawResponses, responseToErase, eraseResponse };
 }
 export type AdminService = ReturnType<typeof createAdminService>;

@@ -71,6 +71,7 @@ export function createAuthRepo(db: Db) {
      ON CONFLICT (account_hash) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
   );
   const clearFailure = db.prepare('DELETE FROM login_failures WHERE account_hash = ?');
+  const purgeFailures = db.prepare('DELETE FROM login_failures WHERE locked_until <= ?');
 
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const initSetting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
@@ -121,6 +122,7 @@ export function createAuthRepo(db: Db) {
     failure: (accountHash: string) => failure.get(accountHash),
     saveFailure: (accountHash: string, failures: number, lockedUntil: number) => void saveFailure.run(accountHash, failures, lockedUntil),
     clearFailure: (accountHash: string) => void clearFailure.run(accountHash),
+    purgeFailures: (before: number) => purgeFailures.run(before).changes,
 
     audit: (userId: number | null, actor: string, action: string, target: string, detail: string) =>
       void insertAudit.run(nowIso(), userId, actor, action, target, detail),

@@ -128,7 +128,11 @@ export function createAuthService(db: Db, { now = Date.now, scryptN }: AuthOptio
     signOut: (sessionId: string | undefined) => sessionId && repo.deleteSession(sha256(sessionId)),
     /** Ends every session of a user (after a password change, a role change or deletion). */
     signOutEverywhere: (userId: number) => repo.deleteSessionsOf(userId),
-    purgeSessions: () => repo.purgeSessions(now()),
+    /** Forgets expired sessions, and failed sign-ins whose wait ended a day ago (counting starts afresh). */
+    purgeExpired: () => {
+      repo.purgeFailures(now() - 24 * HOUR);
+      return repo.purgeSessions(now());
+    },
     createUser,
     updateUser,
     deleteUser: (id: number) => repo.deleteUser(id),

@@ -80,6 +80,7 @@ export function createResponseRepo(db: Db) {
   const countIn = db.prepare<[string, string], { n: number }>(
     'SELECT count(*) AS n FROM responses WHERE survey_id = ? AND collector_id IN (SELECT value FROM json_each(?))',
   );
+  const rawOne = db.prepare<[string, string], RawResponseRow>(`SELECT ${rawColumns} FROM responses WHERE survey_id = ? AND public_id = ?`);
   const deleteByPublicId = db.prepare('DELETE FROM responses WHERE survey_id = ? AND public_id = ?');
   const purgeRetention = db.prepare(
     `DELETE FROM responses WHERE submitted_on < (
@@ -92,6 +93,7 @@ export function createResponseRepo(db: Db) {
       collectors === 'all' ? rawAll.all(surveyId, limit, offset) : rawIn.all(surveyId, JSON.stringify(collectors), limit, offset),
     countRaw: (surveyId: string, collectors: 'all' | string[]) =>
       collectors === 'all' ? (count.get(surveyId)?.n ?? 0) : (countIn.get(surveyId, JSON.stringify(collectors))?.n ?? 0),
+    rawOne: (surveyId: string, publicId: string) => rawOne.get(surveyId, publicId),
     /** Erasure by an admin: deletes one response of the survey by its public id. */
     deleteByPublicId: (surveyId: string, publicId: string) => deleteByPublicId.run(surveyId, publicId).changes > 0,
     /** Deletes responses submitted more than their survey's retention_days before `today` (YYYY-MM-DD). */

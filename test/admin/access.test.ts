@@ -28,6 +28,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET import': { method: 'get', url: () => '/admin/import', allowed: ['admin'], ok: 200 },
   'POST import': { method: 'post', url: () => '/admin/import', allowed: ['admin'], body: () => ({ questionnaire: defaultImportText('second-survey'), file: 'second.json' }), ok: 200 },
   'GET raw responses': { method: 'get', url: () => `${S}/responses`, allowed: all, ok: 200 },
+  'GET confirm deletion': { method: 'get', url: (p) => `${S}/responses/${p.ids.rome}/delete`, allowed: ['admin'], ok: 200 },
   'POST delete response': { method: 'post', url: (p) => `${S}/responses/${p.ids.rome}/delete`, allowed: ['admin'], body: () => ({}), ok: 303 },
   'GET users': { method: 'get', url: () => '/admin/users', allowed: ['admin'], ok: 200 },
   'POST add user': { method: 'post', url: () => '/admin/users', allowed: ['admin'], body: () => ({ email: 'rome@example.org', role: 'coordinator', scope: `${SURVEY}/rome` }), ok: 201 },

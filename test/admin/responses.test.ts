@@ -15,6 +15,16 @@ describe('raw responses and erasure', () => {
     expect(p.db.prepare("SELECT actor, target FROM audit_log WHERE action = 'response.delete'").get()).toEqual({ actor: 'admin@example.org', target: `${SURVEY}/${p.ids.rome}` });
   });
 
+  test('when an admin asks to delete a response, then a confirmation names its day and partner, without its answers', async () => {
+    const p = await buildPartnership();
+    const res = await p.agents.admin.get(`${S}/responses/${p.ids.rome}/delete`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Rome network');
+    expect(res.text).toContain(`action="${S}/responses/${p.ids.rome}/delete"`);
+    expect(res.text).not.toContain(ROME_TEXT);
+    expect(countResponses(p.db)).toBe(2);
+  });
+
   test('when the response does not exist or belongs to another survey, then 404 and nothing is deleted', async () => {
     const p = await buildPartnership();
     expect((await postForm(p.agents.admin, `${S}/responses/unknown-id/delete`, {})).status).toBe(404);
