@@ -60,9 +60,10 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
   const service: AuthService = createAuthService(db, options);
 
   function authenticate(req: Request): AuthUser | undefined {
-    const header = req.get('authorization');
-    // A request that names a token is judged by the token alone, never by a cookie it may also carry.
-    if (header !== undefined) return service.tokenUser(/^Bearer\s+(\S+)$/i.exec(header)?.[1]);
+    const header = req.get('authorization') ?? '';
+    // A request that names a Bearer token is judged by the token alone, never by a cookie it may also carry.
+    // Other schemes (Basic from a protecting reverse proxy) are not ours and leave the session cookie in charge.
+    if (/^Bearer\s/i.test(header)) return service.tokenUser(/^Bearer\s+(\S+)$/i.exec(header)?.[1]);
     const cookie = req.cookies?.[SESSION_COOKIE];
     return typeof cookie === 'string' ? service.sessionUser(cookie) : undefined;
   }

@@ -72,4 +72,9 @@ describe('CSRF on the admin API', () => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthorized');
   });
+
+  test('when a reverse proxy adds Basic authentication, then the session cookie still signs the browser in', async () => {
+    const { agents } = await buildPartnership();
+    expect((await agents.admin.get('/admin').set('Authorization', 'Basic dXNlcjpwYXNz')).status).toBe(200);
+  });
 });
