@@ -107,7 +107,9 @@ export function chartSvg<T extends ChartType, D, L>(config: ChartConfiguration<T
   } as ChartConfiguration<T, D, L>);
   const svg = canvas.getContent().toString('utf8');
   chart.destroy();
-  return svg;
+  // Skia writes shaped text, so "fi" comes out as the ligature "ﬁ", which text extraction and search would then
+  // return; spell ligatures out as in the body text (the letters after one are placed at their natural advance)
+  return svg.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'));
 }
 
 /** Draws a chart across the text width at the current position, on a new page if it does not fit. */
