@@ -7,7 +7,7 @@ CREATE TABLE code_segments (
   first_id  INTEGER NOT NULL,
   last_id   INTEGER NOT NULL,
   count     INTEGER NOT NULL,
-  codes     BLOB NOT NULL,   -- `count` responses' codes back to back, in id order
+  codes     BLOB NOT NULL,   -- `count` responses' codes column by column (byte f of response r at f * count + r)
   meta      TEXT NOT NULL,   -- JSON { "c": [collector ids], "l": [languages] }, same order
   PRIMARY KEY (survey_id, version, first_id)
 );

@@ -1,4 +1,5 @@
 import type { CodedField, Layout } from '../questionnaires/codebook';
+import type { Block } from './block';
 
 /**
  * One pass over the stored response codes builds every count the diagnosis needs, per group, in memory that
@@ -104,64 +105,121 @@ export function createAccumulator(plan: Plan) {
   const areaSize = Int32Array.from(plan.areas, (a) => a.items.length);
   // 60 / n as integers, so histogram indexes stay small integers (no floating point in the hot loop).
   const scaleOf = Int32Array.from({ length: 7 }, (_, n) => (n ? AREA_SCALE / n : 0));
-  const complete = new Uint8Array(areaCount);
+  let completeScratch = new Uint8Array(areaCount * 1024);
   // Complete cases (every item of an area rated) for Cronbach's alpha: a joint count per item and the area totals.
   const completeJoint = new Uint32Array(itemCount * JOINT_BINS);
   const completeTotals = new Uint32Array(areaCount * 2 * TOTAL_BINS);
   const choiceOffsets = Int32Array.from(plan.choices, (f) => f.offset);
   const multiOffsets = Int32Array.from(plan.multis, (f) => f.offset);
   const multiSizes = Int32Array.from(plan.multis, (f) => f.values.length);
+  const multiBytes = Int32Array.from(plan.multis, (f) => f.bytes);
+  const byteScratch = new Uint32Array(256 * Math.max(1, ...plan.multis.map((f) => f.bytes)));
   const textOffsets = Int32Array.from(plan.texts, (f) => f.offset);
 
+  const groupOf = (g: number) => (groups[g] ??= emptyGroup(plan));
+  const jointOf = (g: number) => (joints[g] ??= new Uint32Array(itemCount * JOINT_BINS));
+
+  let order = new Int32Array(1024);
+
+  /** Kept responses of a block ordered by group (a counting sort): each group's rows are then a contiguous run. */
+  function sortByGroup(count: number, group: Int32Array, keep: Uint8Array | null): Map<number, [number, number]> {
+    const sizes = new Map<number, number>();
+    for (let r = 0; r < count; r++) if (!keep || keep[r]) sizes.set(group[r]!, (sizes.get(group[r]!) ?? 0) + 1);
+    const runs = new Map<number, [number, number]>();
+    let start = 0;
+    for (const [g, n] of sizes) {
+      runs.set(g, [start, start]);
+      start += n;
+    }
+    if (order.length < start) order = new Int32Array(start * 2);
+    for (let r = 0; r < count; r++) {
+      if (keep && !keep[r]) continue;
+      const run = runs.get(group[r]!)!;
+      order[run[1]++] = r;
+    }
+    return runs;
+  }
+
   /**
-   * Adds the response whose codes start at `base` in `codes` to group `group` (0-based, any number of groups).
-   * The hot loop of every report: a few typed-array increments per item and area, no allocation.
+   * Adds the responses of a column-major block: response r goes to group `group[r]` (0-based, any number of
+   * groups) unless `keep` says 0. The hot loops of every report: per group, one pass per column over its rows.
    */
-  function add(codes: Uint8Array, group: number, base = 0) {
-    const g = (groups[group] ??= emptyGroup(plan));
-    const joint = (joints[group] ??= new Uint32Array(itemCount * JOINT_BINS));
-    g.n++;
-    const areaImportance = g.areaImportance;
-    const areaProficiency = g.areaProficiency;
-    const areaGap = g.areaGap;
-    for (let a = 0; a < areaCount; a++) {
-      const o = base + areaOffsets[a]!;
-      const n = codes[o]!;
-      complete[a] = n === areaSize[a] ? 1 : 0;
-      if (n === 0) continue;
-      const scale = scaleOf[n]!;
-      const si = codes[o + 1]!;
-      const sp = codes[o + 2]!;
-      areaImportance[a * AREA_RATING_BINS + si * scale - AREA_SCALE]!++;
-      areaProficiency[a * AREA_RATING_BINS + sp * scale - AREA_SCALE]!++;
-      areaGap[a * AREA_GAP_BINS + (si - sp) * scale + 4 * AREA_SCALE]!++;
-      if (complete[a]) {
-        completeTotals[a * 2 * TOTAL_BINS + si]!++;
-        completeTotals[(a * 2 + 1) * TOTAL_BINS + sp]!++;
-      }
-    }
-    for (let i = 0; i < itemCount; i++) {
-      const o = base + offsets[i]!;
-      const bin = i * JOINT_BINS + codes[o]! * RATING_BINS + codes[o + 1]!;
-      joint[bin]!++;
-      if (complete[areaOfItem[i]!]) completeJoint[bin]!++;
-    }
-    const choices = g.choices;
-    for (let c = 0; c < choiceOffsets.length; c++) choices[c]![codes[base + choiceOffsets[c]!]!]!++;
-    const multis = g.multis;
-    for (let m = 0; m < multiOffsets.length; m++) {
-      const counts = multis[m]!;
-      const o = base + multiOffsets[m]!;
-      let any = 0;
-      for (let k = 0, size = multiSizes[m]!; k < size; k++) {
-        if ((codes[o + (k >> 3)]! & (1 << (k & 7))) !== 0) {
-          counts[k + 1]!++;
-          any = 1;
+  function addBlock(block: Block, group: Int32Array, keep: Uint8Array | null) {
+    const { data, count } = block;
+    const complete = completeScratch.length >= areaCount * count ? completeScratch : (completeScratch = new Uint8Array(areaCount * count * 2));
+    for (const [groupIndex, [start, end]] of sortByGroup(count, group, keep)) {
+      const g = groupOf(groupIndex);
+      const joint = jointOf(groupIndex);
+      g.n += end - start;
+      const { areaImportance, areaProficiency, areaGap, choices, multis, texts } = g;
+      for (let a = 0; a < areaCount; a++) {
+        const on = areaOffsets[a]! * count;
+        const oi = on + count;
+        const op = oi + count;
+        const size = areaSize[a]!;
+        for (let j = start; j < end; j++) {
+          const r = order[j]!;
+          const n = data[on + r]!;
+          complete[a * count + r] = n === size ? 1 : 0;
+          if (n === 0) continue;
+          const scale = scaleOf[n]!;
+          const si = data[oi + r]!;
+          const sp = data[op + r]!;
+          areaImportance[a * AREA_RATING_BINS + si * scale - AREA_SCALE]!++;
+          areaProficiency[a * AREA_RATING_BINS + sp * scale - AREA_SCALE]!++;
+          areaGap[a * AREA_GAP_BINS + (si - sp) * scale + 4 * AREA_SCALE]!++;
+          if (n === size) {
+            completeTotals[a * 2 * TOTAL_BINS + si]!++;
+            completeTotals[(a * 2 + 1) * TOTAL_BINS + sp]!++;
+          }
         }
       }
-      counts[0]! += any;
+      for (let i = 0; i < itemCount; i++) {
+        const oi = offsets[i]! * count;
+        const op = oi + count;
+        const base = i * JOINT_BINS;
+        const completeRow = areaOfItem[i]! * count;
+        for (let j = start; j < end; j++) {
+          const r = order[j]!;
+          const bin = base + data[oi + r]! * RATING_BINS + data[op + r]!;
+          joint[bin]!++;
+          completeJoint[bin]! += complete[completeRow + r]!;
+        }
+      }
+      for (let c = 0; c < choiceOffsets.length; c++) {
+        const o = choiceOffsets[c]! * count;
+        const counts = choices[c]!;
+        for (let j = start; j < end; j++) counts[data[o + order[j]!]!]!++;
+      }
+      for (let m = 0; m < multiOffsets.length; m++) {
+        // Count each byte's value (one increment per byte), then read the options' counts off the byte histograms.
+        const o = multiOffsets[m]! * count;
+        const bytes = multiBytes[m]!;
+        const byteCounts = byteScratch.fill(0, 0, bytes * 256);
+        let answered = 0;
+        for (let j = start; j < end; j++) {
+          const r = order[j]!;
+          let any = 0;
+          for (let b = 0; b < bytes; b++) {
+            const v = data[o + b * count + r]!;
+            byteCounts[b * 256 + v]!++;
+            any |= v;
+          }
+          if (any) answered++;
+        }
+        const counts = multis[m]!;
+        counts[0]! += answered;
+        for (let k = 0, options = multiSizes[m]!; k < options; k++) {
+          const bit = 1 << (k & 7);
+          const at = (k >> 3) * 256;
+          for (let v = bit; v < 256; v++) if (v & bit) counts[k + 1]! += byteCounts[at + v]!;
+        }
+      }
+      for (let f = 0; f < textOffsets.length; f++) {
+        const o = textOffsets[f]! * count;
+        for (let j = start; j < end; j++) texts[f]! += data[o + order[j]!]!;
+      }
     }
-    for (let f = 0; f < textOffsets.length; f++) g.texts[f]! += codes[base + textOffsets[f]!]!;
   }
 
   function alphaOf(a: number, scale: 0 | 1): AlphaAccumulator {
@@ -207,7 +265,7 @@ export function createAccumulator(plan: Plan) {
     return { plan, groups, alpha };
   }
 
-  return { add, result };
+  return { addBlock, result };
 }
 
 /** The counts of all groups added together (the overall sample). */

@@ -19,6 +19,12 @@ function cell(h: Histogram, minGroup: number): Disclosed<GroupCell> {
   return s.n >= minGroup ? { n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95 } : SMALL_GROUP;
 }
 
+/** Drops values nobody gave: rank tests only see the order of values, and area scores use few of their 481 bins. */
+function compact(table: number[][]): number[][] {
+  const used = table[0]?.map((_, c) => table.some((row) => row[c]! > 0)) ?? [];
+  return table.map((row) => row.filter((_, c) => used[c]));
+}
+
 function kruskal(table: number[][], minGroup: number) {
   const usable = table.filter((row) => row.reduce((a, b) => a + b, 0) >= minGroup);
   if (usable.length < 2) return SMALL_GROUP;
@@ -62,7 +68,7 @@ export function compareGroups(
   const columns = columnCounts.map((c) => ({ key: c.key, label: c.label, n: c.counts.n }));
 
   const areas = acc.plan.areas.map((area, a) => {
-    const gapTable = columnCounts.map((c) => [...areaGapHistogram(c.counts, a).counts]);
+    const gapTable = compact(columnCounts.map((c) => [...areaGapHistogram(c.counts, a).counts]));
     const test = kruskal(gapTable, minGroup);
     // Post-hoc pairs only after a significant omnibus test, as is usual (and 16 groups make 120 pairs).
     const pairwise = 'suppressed' in test || columnCounts.length < 2 || test.p >= 0.05

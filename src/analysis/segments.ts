@@ -1,14 +1,16 @@
 import type { Db } from '../shared/db';
+import { transpose, type Block } from './block';
 
 /**
- * Reading coded responses for a report. Rows are sealed into segments of SEGMENT_SIZE responses (one blob each)
+ * Reading coded responses for a report. Rows are sealed into segments of SEGMENT_SIZE responses (one column-major
+ * blob each, see block.ts)
  * so a report over 100,000 responses reads about a hundred rows instead of 100,000; rows not yet sealed (the
  * newest, or those next to a deletion) are read one by one. See db/migrations/010-code-segments.sql.
  */
 export const SEGMENT_SIZE = 1024;
 
-/** Receives one response: its codes start at `base` in `codes`. */
-export type Visit = (codes: Uint8Array, base: number, collectorId: string | null, lang: string) => void;
+/** Receives the responses block by block (column-major, see block.ts). */
+export type Visit = (block: Block) => void;
 
 type Row = [id: number, codes: Buffer, collectorId: string | null, lang: string];
 type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer, meta: string];
@@ -28,7 +30,8 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     for (let start = 0; start < rows.length; start += segmentSize) {
       const chunk = rows.slice(start, start + segmentSize);
       const meta = JSON.stringify({ c: chunk.map((r) => r[2]), l: chunk.map((r) => r[3]) });
-      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, Buffer.concat(chunk.map((r) => r[1])), meta);
+      const data = transpose(chunk.map((r) => r[1]), chunk[0]![1].length);
+      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta);
     }
   }
 
@@ -56,17 +59,26 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     });
   });
 
-  /** Visits every response of a survey version, sealed segments as blobs and the rest row by row. */
+  /** Visits every response of a survey version: sealed segments as they are, other rows gathered into blocks. */
   function scan(surveyId: string, version: number, visit: Visit) {
     let previous = 0;
     const visitRows = (after: number, before: number) => {
-      for (const [, codes, collector, lang] of rowsBetween.iterate(surveyId, version, after, before)) visit(codes, 0, collector, lang);
+      let rows: Row[] = [];
+      const flush = () => {
+        if (!rows.length) return;
+        visit({ data: transpose(rows.map((r) => r[1]), rows[0]![1].length), count: rows.length, collectors: rows.map((r) => r[2]), langs: rows.map((r) => r[3]) });
+        rows = [];
+      };
+      for (const row of rowsBetween.iterate(surveyId, version, after, before)) {
+        rows.push(row);
+        if (rows.length === segmentSize) flush();
+      }
+      flush();
     };
     for (const [first, last, count, codes, metaText] of segments.iterate(surveyId, version)) {
       if (first > previous + 1) visitRows(previous, first);
       const meta = JSON.parse(metaText) as { c: (string | null)[]; l: string[] };
-      const size = codes.length / count;
-      for (let k = 0; k < count; k++) visit(codes, k * size, meta.c[k]!, meta.l[k]!);
+      visit({ data: codes, count, collectors: meta.c, langs: meta.l });
       previous = last;
     }
     visitRows(previous, MAX_ID);

@@ -1,5 +1,6 @@
 import type { Layout } from '../questionnaires/codebook';
 import { AppError } from '../shared/errors';
+import type { Block } from './block';
 
 /** Which respondents a report covers: `filter.<questionId>=<value>` (repeat a filter to allow several values). */
 export interface Filter {
@@ -7,8 +8,8 @@ export interface Filter {
   values: string[];
 }
 
-/** Tests the response whose codes start at `base` in `codes`. */
-export type RowPredicate = (codes: Uint8Array, base: number, collectorId: string | null, lang: string) => boolean;
+/** Marks in `keep` (1 = keep) the responses of a block that pass; null means the block passes whole. */
+export type BlockFilter = (block: Block) => Uint8Array | null;
 
 export function parseFilters(query: Record<string, unknown>): Filter[] {
   return Object.entries(query)
@@ -17,29 +18,40 @@ export function parseFilters(query: Record<string, unknown>): Filter[] {
     .filter((f) => f.values.length > 0); // an empty select ("any") filters nothing
 }
 
-/** Builds one predicate from all filters; an unknown question or value is a 400, never silently ignored. */
-export function filterPredicate(layout: Layout, filters: Filter[]): RowPredicate {
-  const tests = filters.map((filter): RowPredicate => {
-    if (filter.questionId === 'collector') return (_c, _b, collector) => filter.values.includes(collector ?? '');
-    if (filter.questionId === 'lang') return (_c, _b, _col, lang) => filter.values.includes(lang);
+type RowTest = (block: Block, r: number) => boolean;
+
+const invalid = (path: string, message: string) => new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path, message }]);
+
+/** Compiles all filters into one block filter; an unknown question or value is a 400, never silently ignored. */
+export function filterBlocks(layout: Layout, filters: Filter[]): BlockFilter {
+  const tests = filters.map((filter): RowTest => {
+    if (filter.questionId === 'collector') return (b, r) => filter.values.includes(b.collectors[r] ?? '');
+    if (filter.questionId === 'lang') return (b, r) => filter.values.includes(b.langs[r]!);
     const field = layout.byId.get(filter.questionId);
-    if (!field || field.kind === 'pair' || field.kind === 'flag') throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: `filter.${filter.questionId}`, message: 'not a question that can filter' }]);
+    if (!field || field.kind === 'pair' || field.kind === 'flag') throw invalid(`filter.${filter.questionId}`, 'not a question that can filter');
     const indexes = filter.values.map((v) => field.values.findIndex((x) => String(x) === v));
-    if (indexes.some((i) => i < 0)) throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: `filter.${filter.questionId}`, message: 'unknown value' }]);
+    if (indexes.some((i) => i < 0)) throw invalid(`filter.${filter.questionId}`, 'unknown value');
     if (field.kind === 'choice') {
-      const allowed = new Set(indexes.map((i) => i + 1));
-      return (codes, base) => allowed.has(codes[base + field.offset]!);
+      const allowed = new Uint8Array(256);
+      for (const i of indexes) allowed[i + 1] = 1;
+      return (b, r) => allowed[b.data[field.offset * b.count + r]!] === 1;
     }
-    return (codes, base) => indexes.some((k) => (codes[base + field.offset + (k >> 3)]! & (1 << (k & 7))) !== 0);
+    return (b, r) => indexes.some((k) => (b.data[(field.offset + (k >> 3)) * b.count + r]! & (1 << (k & 7))) !== 0);
   });
-  return tests.length === 0 ? () => true : (codes, base, collector, lang) => tests.every((t) => t(codes, base, collector, lang));
+  if (!tests.length) return () => null;
+  return (block) => {
+    const keep = new Uint8Array(block.count);
+    for (let r = 0; r < block.count; r++) keep[r] = tests.every((t) => t(block, r)) ? 1 : 0;
+    return keep;
+  };
 }
 
-/** Maps a row to its group index for a grouping: a single-choice/country question, "collector" or "lang". */
+/** Groups for a comparison: a single-choice or country question, "collector" or "lang". */
 export interface Grouping {
   id: string;
   keys: { key: string; label: string }[];
-  groupOf: RowPredicate extends (...args: infer A) => boolean ? (...args: A) => number : never;
+  /** The group index of every response of a block. */
+  groupsOf: (block: Block) => Int32Array;
 }
 
 export function groupingFor(
@@ -51,7 +63,7 @@ export function groupingFor(
     const keys: { key: string; label: string }[] = [];
     const index = new Map<string, number>();
     const label = groupBy === 'collector' ? (k: string) => (k ? labels.collector(k) : labels.directLink) : labels.language;
-    const groupOf = (key: string) => {
+    const indexOf = (key: string) => {
       let i = index.get(key);
       if (i === undefined) {
         i = keys.push({ key, label: label(key) }) - 1;
@@ -59,12 +71,11 @@ export function groupingFor(
       }
       return i;
     };
-    return { id: groupBy, keys, groupOf: groupBy === 'collector' ? (_c, _b, collector) => groupOf(collector ?? '') : (_c, _b, _col, lang) => groupOf(lang) };
+    const source = (b: Block, r: number) => (groupBy === 'collector' ? (b.collectors[r] ?? '') : b.langs[r]!);
+    return { id: groupBy, keys, groupsOf: (b) => Int32Array.from({ length: b.count }, (_, r) => indexOf(source(b, r))) };
   }
   const field = layout.byId.get(groupBy);
-  if (!field || field.kind !== 'choice') {
-    throw new AppError(400, 'invalid_request', 'invalid_request', {}, [{ path: 'groupBy', message: 'must be a single-choice question, "collector" or "lang"' }]);
-  }
+  if (!field || field.kind !== 'choice') throw invalid('groupBy', 'must be a single-choice question, "collector" or "lang"');
   const keys = [{ key: '', label: labels.noAnswer }, ...field.values.map((v) => ({ key: String(v), label: labels.option(groupBy, v) }))];
-  return { id: groupBy, keys, groupOf: (codes, base) => codes[base + field.offset]! };
+  return { id: groupBy, keys, groupsOf: (b) => Int32Array.from(b.data.subarray(field.offset * b.count, (field.offset + 1) * b.count)) };
 }

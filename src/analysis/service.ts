@@ -12,7 +12,8 @@ import { labelsFor } from './labels';
 import { createAnalysisRepo } from './repo';
 import { createSegmentStore } from './segments';
 import type { Comparison, FunnelRow, ReportData } from './schema';
-import { filterPredicate, groupingFor, type Filter, type Grouping, type RowPredicate } from './selection';
+import { filterBlocks, groupingFor, type Filter, type Grouping } from './selection';
+import { rowOf, singleRowBlock, transpose, type Block } from './block';
 import { codeTranslator } from './translate';
 
 /** What the viewer may read beyond aggregates: raw free text of all collectors, some, or none. */
@@ -67,7 +68,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
    * Free text the viewer may read, newest first. With all collectors in scope the total comes from the coded
    * "answered" flags and reading stops after MAX_OPEN_ANSWERS; a scoped viewer's answers are counted as read.
    */
-  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: RowPredicate, enough: boolean) {
+  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: (codes: Uint8Array, collector: string | null, lang: string) => boolean, enough: boolean) {
     const scope = req.viewer.freeText;
     return texts.map(({ id, label, answered }) => {
       if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
@@ -76,7 +77,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       if (answered > 0 || scope !== 'all') {
         for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
           if (scope !== 'all' && !scope.includes(collector ?? '')) continue;
-          if (!keep(codes, 0, collector, lang)) continue;
+          if (!keep(codes, collector, lang)) continue;
           total++;
           if (answers.length < MAX_OPEN_ANSWERS) answers.push(text);
           if (scope === 'all' && (answers.length >= MAX_OPEN_ANSWERS || total >= answered)) break;
@@ -97,7 +98,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     const thresholds = { minCell: survey.row.min_cell, minGroup: survey.row.min_group };
     const layout = survey.current.layout;
     const filters = req.filters ?? [];
-    const matches = filterPredicate(layout, filters);
+    const matches = filterBlocks(layout, filters);
     const collectorLabels = new Map(deps.surveys.collectors(req.surveyId).map((c) => [c.id, c.label]));
     const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
     const grouping: Grouping | undefined = req.groupBy
@@ -119,12 +120,12 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       if (!loaded) continue;
       const translate = loaded.version === survey.current.version ? null : codeTranslator(loaded.layout, layout);
       segments.seal(req.surveyId, version);
-      segments.scan(req.surveyId, version, (raw, rawBase, collector, rowLang) => {
-        const codes = translate ? translate(raw.subarray(rawBase, rawBase + loaded.layout.size)) : raw;
-        const base = translate ? 0 : rawBase;
-        if (!matches(codes, base, collector, rowLang)) return;
-        languages.set(rowLang, (languages.get(rowLang) ?? 0) + 1);
-        acc.add(codes, grouping ? grouping.groupOf(codes, base, collector, rowLang) : 0, base);
+      segments.scan(req.surveyId, version, (stored) => {
+        // Older versions are mapped onto the current layout one response at a time (rare: only after an edit).
+        const block: Block = translate ? { ...stored, data: transpose(Array.from({ length: stored.count }, (_, r) => translate(rowOf(stored, r, loaded.layout.size))), layout.size) } : stored;
+        const keep = matches(block);
+        for (let r = 0; r < block.count; r++) if (!keep || keep[r]) languages.set(block.langs[r]!, (languages.get(block.langs[r]!) ?? 0) + 1);
+        acc.addBlock(block, grouping ? grouping.groupsOf(block) : new Int32Array(block.count), keep);
       });
     }
     const counts = acc.result();
@@ -136,8 +137,10 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
         ? compareGroups(counts, orderedKeys(grouping), { id: grouping.id, label: labels.question(grouping.id) || t(`groupBy.${grouping.id}`) }, { ...labels, otherGroups: t('otherGroups') }, thresholds)
         : null;
     const shownGroups = comparison && grouping ? new Set(comparison.groups.filter((g) => g.status === 'shown').map((g) => g.key)) : null;
-    const keep: RowPredicate = (codes, base, collector, rowLang) =>
-      matches(codes, base, collector, rowLang) && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupOf(codes, base, collector, rowLang)]!.key));
+    const keep = (codes: Uint8Array, collector: string | null, rowLang: string) => {
+      const one = singleRowBlock(codes, collector, rowLang);
+      return (matches(one)?.[0] ?? 1) === 1 && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupsOf(one)[0]!]!.key));
+    };
     const answeredIn = (f: number) => counts.groups.reduce((sum, g, i) => sum + (!shownGroups || !grouping || shownGroups.has(grouping.keys[i]!.key) ? g.texts[f]! : 0), 0);
     const texts = plan.texts.map((field, f) => ({ id: field.question.id, label: labels.question(field.question.id), answered: answeredIn(f) }));
 
