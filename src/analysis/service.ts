@@ -141,7 +141,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       const one = singleRowBlock(codes, collector, rowLang);
       return (matches(one)?.[0] ?? 1) === 1 && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupsOf(one)[0]!]!.key));
     };
-    const answeredIn = (f: number) => counts.groups.reduce((sum, g, i) => sum + (!shownGroups || !grouping || shownGroups.has(grouping.keys[i]!.key) ? g.texts[f]! : 0), 0);
+    const answeredIn = (f: number) => counts.groups.reduce((sum, g, i) => sum + (!shownGroups || !grouping || shownGroups.has(grouping.keys[i]?.key ?? "") ? g.texts[f]! : 0), 0);
     const texts = plan.texts.map((field, f) => ({ id: field.question.id, label: labels.question(field.question.id), answered: answeredIn(f) }));
 
     return {
