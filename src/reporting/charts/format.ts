@@ -2,14 +2,23 @@ import type { TFunction } from 'i18next';
 import type { LocusQuadrant } from '../../analysis/stats/borich';
 import { isSuppressed, type Count, type Distribution, type ItemSummary, type ReportData } from '../../analysis/schema';
 
+// Intl formatters are costly to create: one per language, style and number of decimals
+const formats = new Map<string, Intl.NumberFormat>();
+function cachedFormat(lang: string, style: 'decimal' | 'percent', decimals: number) {
+  const key = `${lang}|${style}|${decimals}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(lang, { style, minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format;
+}
+
 /** Numbers in the report language: `decimals` fixed digits (a mean of 4 prints as "4.00"). */
 export function numberFormat(lang: string, decimals = 2) {
-  const format = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const format = cachedFormat(lang, 'decimal', decimals);
   return (value: number) => format.format(value);
 }
 
 export function percentFormat(lang: string, decimals = 0) {
-  const format = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const format = cachedFormat(lang, 'percent', decimals);
   return (value: number) => format.format(value);
 }
 

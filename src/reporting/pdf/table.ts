@@ -18,6 +18,8 @@ export interface TableOptions {
   rotatedHeader?: number;
   /** Rows drawn bold with a rule above (totals). */
   boldRows?: Set<number>;
+  /** Width in points of a table narrower than the text (few short columns). */
+  width?: number;
 }
 
 /** Tables up to this tall move to the next page as a whole rather than split. */
@@ -33,7 +35,7 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
  * Column widths in points: first each column gets room for its longest word (header or body) so no word is ever
  * broken, then the rest of the text width is shared by the relative widths.
  */
-function columnWidths(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], size: number, rotated: boolean): number[] {
+function columnWidths(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], size: number, rotated: boolean, tableWidth: number): number[] {
   const longest = (font: string, fontSize: number, text: string) => {
     doc.font(font).fontSize(fontSize);
     return Math.max(0, ...words(text).map((w) => doc.widthOfString(w)));
@@ -47,7 +49,7 @@ function columnWidths(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][]
     return width + 2 * PAD_X + 0.5;
   });
   const total = columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
+  const widths = columns.map((c) => (c.width / total) * tableWidth);
   for (let pass = 0; pass < 4; pass++) {
     const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, minimum[i]! - w), 0);
     if (deficit < 0.01) break;
@@ -58,7 +60,45 @@ function columnWidths(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][]
     widths.forEach((w, i) => (widths[i] = w < minimum[i]! ? minimum[i]! : w - slack[i]! * take));
   }
   const sum = widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => (w * CONTENT_WIDTH) / sum);
+  return widths.map((w) => (w * tableWidth) / sum);
+}
+
+interface Measured {
+  widths: number[];
+  headerHeight: number;
+  heights: number[];
+  /** Room needed on the current page to begin: the whole table when it is kept together, else header and 3 rows. */
+  start: number;
+}
+
+function measure(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], options: TableOptions): Measured {
+  const size = options.size ?? SIZE.table;
+  const widths = columnWidths(doc, columns, rows, size, Boolean(options.rotatedHeader), options.width ?? CONTENT_WIDTH);
+  const textOptions = (i: number) => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align ?? 'left', lineGap: 0.5 });
+  doc.font(FONT.condensedBold).fontSize(size * HEADER_SCALE);
+  const flat = Math.max(...columns.map((c, i) => (options.rotatedHeader && i > 0 ? 0 : doc.heightOfString(c.header, textOptions(i)))));
+  const headerHeight = Math.max(flat, options.rotatedHeader ?? 0) + 2 * PAD_Y;
+  const heights = rows.map((row, r) => {
+    const bold = options.boldRows?.has(r) ?? false;
+    return (
+      Math.max(
+        ...row.map((raw, i) => {
+          const cell = cellOf(raw);
+          doc.font(cell.bold || bold ? FONT.condensedBold : FONT.condensed).fontSize(size);
+          return doc.heightOfString(cell.text || ' ', textOptions(i));
+        }),
+      ) +
+      2 * PAD_Y
+    );
+  });
+  const whole = headerHeight + heights.reduce((a, b) => a + b, 0);
+  const start = whole <= KEEP_TOGETHER ? whole : headerHeight + heights.slice(0, 3).reduce((a, b) => a + b, 0);
+  return { widths, headerHeight, heights, start };
+}
+
+/** The room a table needs to begin on this page: give it to the heading above, so the two stay together. */
+export function tableSpace(ctx: PdfContext, columns: Column[], rows: Cell[][], options: TableOptions = {}): number {
+  return measure(ctx.doc, columns, rows, options).start + 6;
 }
 
 /**
@@ -69,24 +109,11 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
   const { doc } = ctx;
   const size = options.size ?? SIZE.table;
   const headerSize = size * HEADER_SCALE;
-  const widths = columnWidths(doc, columns, rows, size, Boolean(options.rotatedHeader));
+  const { widths, headerHeight, heights, start } = measure(doc, columns, rows, options);
   const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const right = MARGIN.left + CONTENT_WIDTH;
+  const tableWidth = options.width ?? CONTENT_WIDTH;
+  const right = MARGIN.left + tableWidth;
   const textOptions = (i: number) => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align ?? 'left', lineGap: 0.5 });
-
-  doc.font(FONT.condensedBold).fontSize(headerSize);
-  const flat = Math.max(...columns.map((c, i) => (options.rotatedHeader && i > 0 ? 0 : doc.heightOfString(c.header, textOptions(i)))));
-  const headerHeight = Math.max(flat, options.rotatedHeader ?? 0) + 2 * PAD_Y;
-
-  const rowHeight = (row: Cell[], bold: boolean) =>
-    Math.max(
-      ...row.map((raw, i) => {
-        const cell = cellOf(raw);
-        doc.font(cell.bold || bold ? FONT.condensedBold : FONT.condensed).fontSize(size);
-        return doc.heightOfString(cell.text || ' ', textOptions(i));
-      }),
-    ) +
-    2 * PAD_Y;
 
   const rule = (y: number, weight: number) => doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(weight).strokeColor(COLOUR.ink).stroke();
 
@@ -110,9 +137,6 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
     doc.y = top + headerHeight;
   };
 
-  const heights = rows.map((row, r) => rowHeight(row, options.boldRows?.has(r) ?? false));
-  const whole = headerHeight + heights.reduce((a, b) => a + b, 0);
-  const start = whole <= KEEP_TOGETHER ? whole : headerHeight + heights.slice(0, 3).reduce((a, b) => a + b, 0);
   if (doc.y + start > bottomOf(doc)) newPage(ctx);
   drawHeader();
   rows.forEach((row, r) => {
@@ -124,7 +148,7 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
       drawHeader();
     }
     const top = doc.y;
-    if (r % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOUR.faint);
+    if (r % 2 === 1) doc.rect(MARGIN.left, top, tableWidth, height).fill(COLOUR.faint);
     if (bold) rule(top, 0.5);
     row.forEach((raw, i) => {
       const cell = cellOf(raw);

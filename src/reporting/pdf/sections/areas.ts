@@ -4,7 +4,7 @@ import type { PdfContext } from '../context';
 import { cleanText, DASH } from '../format';
 import { heading, newPage, note, paragraph, section } from '../layout';
 import { drawStackedPanels } from '../stacked-bars';
-import { table, type Cell } from '../table';
+import { table, tableSpace, type Cell, type Column } from '../table';
 import { COLOUR } from '../theme';
 import { rankText } from './ranking';
 
@@ -48,31 +48,30 @@ function itemsTable(ctx: PdfContext, area: AreaSummary): void {
   const { report, t, fmt } = ctx;
   const items = report.items.filter((i) => i.area === area.id);
   const meanSd = (d: (typeof items)[number]['importance']) => fmt.disclosed(d, (v) => t('format.meanSd', { mean: fmt.n2(v.mean), sd: fmt.n2(v.sd) }));
-  table(
-    ctx,
-    [
-      { header: t('table.item'), width: 30 },
-      { header: t('table.n'), width: 6, align: 'right' },
-      { header: t('table.notApplicable'), width: 5.5, align: 'right' },
-      { header: t('table.importanceSd'), width: 11, align: 'right' },
-      { header: t('table.proficiencySd'), width: 11, align: 'right' },
-      { header: t('table.gapCi'), width: 15, align: 'right' },
-      { header: t('table.positiveGap'), width: 7.5, align: 'right' },
-      { header: t('table.mwds'), width: 7, align: 'right' },
-      { header: t('table.rank'), width: 5.5, align: 'right' },
-    ],
-    items.map((i): Cell[] => [
-      cleanText(i.label),
-      fmt.int(i.n),
-      fmt.int(i.notApplicable),
-      meanSd(i.importance),
-      meanSd(i.proficiency),
-      fmt.disclosed(i.gap, (g) => `${fmt.n2(g.mean)} ${fmt.interval(g.ci95)}`),
-      fmt.disclosed(i.gap, (g) => fmt.pct0(g.positiveShare)),
-      { text: fmt.disclosed(i.mwds, fmt.n2), bold: true },
-      fmt.disclosed(i.rank, (r) => rankText(fmt, r)),
-    ]),
-  );
+  const columns: Column[] = [
+    { header: t('table.item'), width: 30 },
+    { header: t('table.n'), width: 6, align: 'right' },
+    { header: t('table.notApplicable'), width: 5.5, align: 'right' },
+    { header: t('table.importanceSd'), width: 11, align: 'right' },
+    { header: t('table.proficiencySd'), width: 11, align: 'right' },
+    { header: t('table.gapCi'), width: 15, align: 'right' },
+    { header: t('table.positiveGap'), width: 7.5, align: 'right' },
+    { header: t('table.mwds'), width: 7, align: 'right' },
+    { header: t('table.rank'), width: 5.5, align: 'right' },
+  ];
+  const rows = items.map((i): Cell[] => [
+    cleanText(i.label),
+    fmt.int(i.n),
+    fmt.int(i.notApplicable),
+    meanSd(i.importance),
+    meanSd(i.proficiency),
+    fmt.disclosed(i.gap, (g) => `${fmt.n2(g.mean)} ${fmt.interval(g.ci95)}`),
+    fmt.disclosed(i.gap, (g) => fmt.pct0(g.positiveShare)),
+    { text: fmt.disclosed(i.mwds, fmt.n2), bold: true },
+    fmt.disclosed(i.rank, (r) => rankText(fmt, r)),
+  ]);
+  heading(ctx, t('areas.items'), { size: 10.5, space: tableSpace(ctx, columns, rows) });
+  table(ctx, columns, rows);
   if (items.some((i) => isSuppressed(i.mwds))) note(ctx, t('notes.suppressed', { min: fmt.int(report.thresholds.minGroup) }));
 }
 
@@ -107,7 +106,6 @@ export function areas(ctx: PdfContext): void {
     note(ctx, t('areas.kicker', { index: fmt.int(index + 1), count: fmt.int(report.areas.length) }).toUpperCase());
     heading(ctx, t('areas.heading', { area: cleanText(area.label) }), { toc: true, size: 13.5 });
     scoresTable(ctx, area);
-    heading(ctx, t('areas.items'), { size: 10.5 });
     itemsTable(ctx, area);
     const shown = report.items.filter((i) => i.area === area.id && !isSuppressed(i.importance)).length;
     if (shown === 0) return;

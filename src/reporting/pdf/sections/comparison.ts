@@ -4,7 +4,7 @@ import type { PdfContext } from '../context';
 import { FONT } from '../fonts';
 import { cleanText, DASH } from '../format';
 import { ensureSpace, heading, note, paragraph, section } from '../layout';
-import { table, type Cell } from '../table';
+import { table, tableSpace, type Cell, type Column } from '../table';
 import { COLOUR, MARGIN, SIZE } from '../theme';
 
 function groupsTable(ctx: PdfContext, comparison: Comparison): void {
@@ -25,8 +25,6 @@ function heatmap(ctx: PdfContext, comparison: Comparison): void {
   const { report, t, fmt, doc } = ctx;
   const map = heatmapCells(report);
   if (!map) return;
-  heading(ctx, t('comparison.heatmap'), { space: 200 });
-  paragraph(ctx, t('comparison.heatmapIntro'));
   const rows = map.columns.map((column, c): Cell[] => [
     `${cleanText(column.label)} (${fmt.int(column.n)})`,
     ...map.rows.map((row) => {
@@ -34,12 +32,11 @@ function heatmap(ctx: PdfContext, comparison: Comparison): void {
       return { text: cell.text, fill: cell.colour, colour: cell.textColour };
     }),
   ]);
-  table(
-    ctx,
-    [{ header: t('comparison.group'), width: 22 }, ...map.rows.map((row) => ({ header: cleanText(row.label), width: 7.8, align: 'center' as const }))],
-    rows,
-    { rotatedHeader: 118 },
-  );
+  const columns: Column[] = [{ header: t('comparison.group'), width: 22 }, ...map.rows.map((row) => ({ header: cleanText(row.label), width: 7.8, align: 'center' as const }))];
+  const options = { rotatedHeader: 118 };
+  heading(ctx, t('comparison.heatmap'), { space: tableSpace(ctx, columns, rows, options) + 70 });
+  paragraph(ctx, t('comparison.heatmapIntro'));
+  table(ctx, columns, rows, options);
   // colour key
   ensureSpace(ctx, 24);
   const y = doc.y;
@@ -58,58 +55,56 @@ function heatmap(ctx: PdfContext, comparison: Comparison): void {
 /** Per area: n, means, SD and the interval of the gap per group, and the Kruskal-Wallis test across groups. */
 function areaTables(ctx: PdfContext, comparison: Comparison): void {
   const { t, fmt } = ctx;
-  // a heading stays with the whole (kept-together) table under it
-  const tableHeight = 40 + 14 * comparison.columns.length;
-  heading(ctx, t('comparison.areas'), { space: 60 + tableHeight });
-  paragraph(ctx, t('comparison.areasIntro'));
-  for (const area of comparison.areas) {
-    heading(ctx, cleanText(area.label), { size: SIZE.h3, space: tableHeight });
-    const mean = (cell: Disclosed<GroupCell>) => (isSuppressed(cell) ? DASH : fmt.n2(cell.mean));
-    table(
-      ctx,
-      [
-        { header: t('comparison.group'), width: 26 },
-        { header: t('table.n'), width: 8, align: 'right' },
-        { header: t('table.importance'), width: 12, align: 'right' },
-        { header: t('table.proficiency'), width: 12, align: 'right' },
-        { header: t('table.gap'), width: 10, align: 'right' },
-        { header: t('table.sd'), width: 9, align: 'right' },
-        { header: t('table.ci'), width: 18, align: 'right' },
-      ],
-      comparison.columns.map((column, c): Cell[] => {
-        const gap = area.gap[c]!;
-        return [
-          cleanText(column.label),
-          isSuppressed(gap) ? fmt.int(column.n) : fmt.int(gap.n),
-          mean(area.importance[c]!),
-          mean(area.proficiency[c]!),
-          { text: mean(gap), bold: true },
-          isSuppressed(gap) ? DASH : fmt.n2(gap.sd),
-          isSuppressed(gap) ? DASH : fmt.interval(gap.ci95),
-        ];
-      }),
-    );
+  const columns: Column[] = [
+    { header: t('comparison.group'), width: 26 },
+    { header: t('table.n'), width: 8, align: 'right' },
+    { header: t('table.importance'), width: 12, align: 'right' },
+    { header: t('table.proficiency'), width: 12, align: 'right' },
+    { header: t('table.gap'), width: 10, align: 'right' },
+    { header: t('table.sd'), width: 9, align: 'right' },
+    { header: t('table.ci'), width: 18, align: 'right' },
+  ];
+  const mean = (cell: Disclosed<GroupCell>) => (isSuppressed(cell) ? DASH : fmt.n2(cell.mean));
+  comparison.areas.forEach((area, index) => {
+    const rows = comparison.columns.map((column, c): Cell[] => {
+      const gap = area.gap[c]!;
+      return [
+        cleanText(column.label),
+        isSuppressed(gap) ? fmt.int(column.n) : fmt.int(gap.n),
+        mean(area.importance[c]!),
+        mean(area.proficiency[c]!),
+        { text: mean(gap), bold: true },
+        isSuppressed(gap) ? DASH : fmt.n2(gap.sd),
+        isSuppressed(gap) ? DASH : fmt.interval(gap.ci95),
+      ];
+    });
+    // a heading stays with the (kept-together) table under it
+    const space = tableSpace(ctx, columns, rows) + 30;
+    if (index === 0) {
+      heading(ctx, t('comparison.areas'), { space: space + 60 });
+      paragraph(ctx, t('comparison.areasIntro'));
+    }
+    heading(ctx, cleanText(area.label), { size: SIZE.h3, space });
+    table(ctx, columns, rows);
     const k = area.kruskal;
     note(ctx, isSuppressed(k) ? t('comparison.kruskalSuppressed') : t('comparison.kruskal', { h: fmt.n2(k.h), df: fmt.int(k.df), p: fmt.p(k.p), epsilon: fmt.n3(k.epsilonSquared) }));
-  }
+  });
 }
 
 function topNeeds(ctx: PdfContext, comparison: Comparison): void {
   const { t, fmt } = ctx;
-  heading(ctx, t('comparison.topNeeds'), { space: 260 });
-  paragraph(ctx, t('comparison.topNeedsIntro'));
   const label = new Map(comparison.columns.map((c) => [c.key, `${cleanText(c.label)} (${fmt.int(c.n)})`]));
-  table(
-    ctx,
-    [
-      { header: t('comparison.group'), width: 20 },
-      { header: t('comparison.needs'), width: 80 },
-    ],
-    comparison.topNeeds.map((group) => [
-      { text: label.get(group.column) ?? group.column, bold: true },
-      group.items.map((item, i) => t('comparison.need', { position: fmt.int(i + 1), item: cleanText(item.label), mwds: fmt.n2(item.mwds) })).join('\n') || DASH,
-    ]),
-  );
+  const columns: Column[] = [
+    { header: t('comparison.group'), width: 20 },
+    { header: t('comparison.needs'), width: 80 },
+  ];
+  const rows = comparison.topNeeds.map((group): Cell[] => [
+    { text: label.get(group.column) ?? group.column, bold: true },
+    group.items.map((item, i) => t('comparison.need', { position: fmt.int(i + 1), item: cleanText(item.label), mwds: fmt.n2(item.mwds) })).join('\n') || DASH,
+  ]);
+  heading(ctx, t('comparison.topNeeds'), { space: tableSpace(ctx, columns, rows) + 30 });
+  paragraph(ctx, t('comparison.topNeedsIntro'));
+  table(ctx, columns, rows);
 }
 
 /** Group comparison: who is in which group, the heat map, per-area tests and each group's five highest needs. */

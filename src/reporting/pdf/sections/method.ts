@@ -2,7 +2,8 @@ import { isSuppressed, type FunnelRow } from '../../../analysis/schema';
 import type { PdfContext } from '../context';
 import { cleanText, DASH } from '../format';
 import { heading, note, paragraph, section } from '../layout';
-import { table } from '../table';
+import { CONTENT_WIDTH } from '../theme';
+import { table, tableSpace, type Cell, type Column } from '../table';
 import { describeFilters } from './cover';
 
 /** The overall funnel row, only when no collector's figure is withheld (a total would let a reader recover it). */
@@ -22,7 +23,10 @@ function overall(rows: FunnelRow[]): { invited: number | null; started: number; 
 function funnelTable(ctx: PdfContext): void {
   const { report, t, fmt } = ctx;
   const rows = report.sample.funnel;
-  if (rows.length === 0) return paragraph(ctx, t('method.noCollectors'));
+  if (rows.length === 0) {
+    heading(ctx, t('method.funnel.title'));
+    return paragraph(ctx, t('method.noCollectors'));
+  }
   const rate = (r: FunnelRow['completionRate']) => (r === null ? DASH : fmt.disclosed(r, fmt.pct0));
   const body = rows.map((r) => [cleanText(r.label), r.invited === null ? DASH : fmt.int(r.invited), fmt.count(r.started), fmt.count(r.completed), rate(r.completionRate), rate(r.responseRate)]);
   const total = overall(rows);
@@ -36,19 +40,18 @@ function funnelTable(ctx: PdfContext): void {
       total.invited ? fmt.pct0(total.completed / total.invited) : DASH,
     ]);
   }
-  table(
-    ctx,
-    [
-      { header: t('method.funnel.collector'), width: 30 },
-      { header: t('method.funnel.invited'), width: 12, align: 'right' },
-      { header: t('method.funnel.started'), width: 12, align: 'right' },
-      { header: t('method.funnel.completed'), width: 12, align: 'right' },
-      { header: t('method.funnel.completionRate'), width: 14, align: 'right' },
-      { header: t('method.funnel.responseRate'), width: 14, align: 'right' },
-    ],
-    body,
-    { boldRows: total ? new Set([body.length - 1]) : undefined },
-  );
+  const columns: Column[] = [
+    { header: t('method.funnel.collector'), width: 30 },
+    { header: t('method.funnel.invited'), width: 12, align: 'right' },
+    { header: t('method.funnel.started'), width: 12, align: 'right' },
+    { header: t('method.funnel.completed'), width: 12, align: 'right' },
+    { header: t('method.funnel.completionRate'), width: 14, align: 'right' },
+    { header: t('method.funnel.responseRate'), width: 14, align: 'right' },
+  ];
+  const options = { boldRows: total ? new Set([body.length - 1]) : undefined };
+  heading(ctx, t('method.funnel.title'), { space: tableSpace(ctx, columns, body, options) + 40 });
+  paragraph(ctx, t('method.funnel.intro'));
+  table(ctx, columns, body, options);
   note(ctx, t('method.funnel.note', { min: fmt.int(report.thresholds.minCell) }));
 }
 
@@ -75,19 +78,15 @@ export function methodAndSample(ctx: PdfContext): void {
   heading(ctx, t('method.disclosure.title'));
   paragraph(ctx, t('method.disclosure.text', { minCell: fmt.int(minCell), minGroup: fmt.int(minGroup) }));
 
-  heading(ctx, t('method.languages'));
-  const languages = report.sample.languages;
-  table(
-    ctx,
-    [
-      { header: t('method.language'), width: 50 },
-      { header: t('table.n'), width: 25, align: 'right' },
-      { header: t('table.share'), width: 25, align: 'right' },
-    ],
-    languages.map((l) => [cleanText(l.label), fmt.count(l.n), isSuppressed(l.n) || !report.sample.n ? DASH : fmt.pct1(l.n / report.sample.n)]),
-  );
+  const columns: Column[] = [
+    { header: t('method.language'), width: 50 },
+    { header: t('table.n'), width: 25, align: 'right' },
+    { header: t('table.share'), width: 25, align: 'right' },
+  ];
+  const rows = report.sample.languages.map((l): Cell[] => [cleanText(l.label), fmt.count(l.n), isSuppressed(l.n) || !report.sample.n ? DASH : fmt.pct1(l.n / report.sample.n)]);
+  const narrow = { width: CONTENT_WIDTH * 0.55 };
+  heading(ctx, t('method.languages'), { space: tableSpace(ctx, columns, rows, narrow) });
+  table(ctx, columns, rows, narrow);
 
-  heading(ctx, t('method.funnel.title'));
-  paragraph(ctx, t('method.funnel.intro'));
   funnelTable(ctx);
 }
