@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { SURVEY, launchBrowser, startServer, type TestServer } from './server';
+import { fillQuickly, loadDefaultQuestionnaire, planResponse } from './plan';
+
+jest.setTimeout(180_000);
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe on each page it is given and keeps a readable list of violations per page. */
+function auditor(page: Page, modeClass: string | null) {
+  const problems: Record<string, string[]> = {};
+  const audited: string[] = [];
+  return {
+    problems,
+    audited,
+    async check(name: string, { modeApplies = true } = {}) {
+      await page.waitForLoadState('load');
+      const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).options({ resultTypes: ['violations'] }).analyze();
+      audited.push(name);
+      const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+      const htmlClass = (await page.getAttribute('html', 'class')) ?? '';
+      if (modeClass && modeApplies && !htmlClass.includes(modeClass)) found.push(`display mode not applied: html class is "${htmlClass.trim()}"`);
+      if (found.length) problems[name] = found;
+    },
+  };
+}
+
+/** Clicks something that submits a form or follows a link, and waits for the next page to load. */
+async function go(page: Page, selector: string) {
+  await Promise.all([page.waitForEvent('load'), page.click(selector)]);
+}
+
+const MODES: [string, string, string | null, string][] = [
+  ['normal', '', null, 'en-GB'],
+  ['low-vision', 'lowvision=1', 'mode-lowvision', 'bg-BG'],
+  ['dyslexia', 'dyslexia=1', 'mode-dyslexia', 'de-DE'],
+];
+
+describe.each(MODES)('in %s mode', (_mode, query, modeClass, locale) => {
+  test('when every respondent page is checked with axe-core, then none has a WCAG 2.1 A or AA violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const axe = auditor(page, modeClass);
+    const base = `${server.url}/s/${SURVEY}`;
+    const plan = planResponse(loadDefaultQuestionnaire());
+    try {
+      await page.goto(`${base}?${query}`);
+      await axe.check('consent');
+      await go(page, '.consent-form button[type=submit]');
+      await axe.check('consent, not ticked');
+      await page.check('#consent');
+      await go(page, '.consent-form button[type=submit]');
+      await page.goto(base);
+      await axe.check('consent, with saved answers');
+
+      for (const [i, { steps }] of plan.pages.entries()) {
+        const n = i + 1;
+        await page.goto(`${base}/p/${n}`);
+        await axe.check(`page ${n}`);
+        if (n <= 2) {
+          await go(page, 'button[value=next]');
+          await axe.check(`page ${n}, with errors`);
+        }
+        await fillQuickly(page, steps);
+        if (n < plan.pages.length) await go(page, 'button[value=next]');
+      }
+
+      await go(page, 'button[value=save]');
+      await axe.check('saved');
+      const resumeCode = (await page.textContent('.code'))!.trim();
+      await page.goto(`${base}/resume`);
+      await axe.check('resume');
+      await page.fill('#code', 'NOPE-NOPE');
+      await go(page, 'form button[type=submit]');
+      await axe.check('resume, unknown code');
+      await page.fill('#code', resumeCode);
+      await go(page, 'form button[type=submit]');
+      await go(page, 'button[value=next]');
+      await axe.check('thank-you');
+      const erasureCode = (await page.textContent('.code'))!.trim();
+
+      await page.goto(`${base}/p/1`);
+      await axe.check('resume, session expired');
+      await page.goto(`${server.url}/erase`);
+      await axe.check('erase');
+      await go(page, 'form button[type=submit]');
+      await axe.check('erase, empty code');
+      await page.fill('#code', 'ABCD-EFGH-JKLM-NPQR');
+      await go(page, 'form button[type=submit]');
+      await axe.check('erase, unknown code');
+      await page.fill('#code', erasureCode);
+      await go(page, 'form button[type=submit]');
+      await axe.check('erase, done');
+
+      server.db.prepare("UPDATE surveys SET closes_at = '2000-01-01T00:00:00Z'").run();
+      await page.goto(base);
+      await axe.check('closed survey');
+      server.db.prepare("UPDATE surveys SET closes_at = NULL, opens_at = '2999-01-01T00:00:00Z'").run();
+      await page.goto(base);
+      await axe.check('survey not open yet');
+      server.db.prepare('UPDATE surveys SET opens_at = NULL').run();
+
+      await page.goto(`${server.url}/s/no-such-survey`);
+      await axe.check('404 error page', { modeApplies: false });
+    } finally {
+      server.db.prepare('UPDATE surveys SET opens_at = NULL, closes_at = NULL').run();
+      await context.close();
+    }
+    expect(axe.problems).toEqual({});
+    expect(axe.audited).toHaveLength(24);
+  });
+});
