@@ -23,6 +23,7 @@ import { createAnalysisService } from './analysis/service';
 import { reportRoutes } from './reporting/routes';
 import { exportRoutes } from './reporting/exports/routes';
 import { exportScope } from './reporting/scope';
+import { translationBodyParsers, translationRoutes } from './translations/routes';
 
 const ROOT = path.resolve(__dirname, '..');
 const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
@@ -53,6 +54,7 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use('/vendor/chart.js', express.static(path.join(vendor('chart.js'), 'dist'), { maxAge: '7d' }));
   app.use(cookieParser());
   app.use(adminBodyParsers());
+  app.use(translationBodyParsers());
   app.use('/api', express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
   app.use(auth.csrf);
@@ -73,6 +75,7 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use(authRoutes({ auth }));
   app.use(reportRoutes({ analysis, requireUser: auth.requireUser, pageLocals: adminPageLocals }));
   app.use(exportRoutes({ db, surveys }, [auth.requireUser, requireAccess('export:data'), exportScope]));
+  app.use(translationRoutes({ db, questionnaires, surveys, auth: auth.service, pageLocals: adminPageLocals }));
   app.use(adminRoutes({ db, auth: auth.service, surveys, questionnaires, config }));
 
   app.use((_req, _res, next) => next(new AppError(404, 'not_found', 'not_found')));

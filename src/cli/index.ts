@@ -6,6 +6,7 @@ import { registerUser } from './commands/user';
 import { registerToken } from './commands/token';
 import { registerExport } from './commands/export';
 import { registerDemo } from './commands/demo';
+import { registerTranslations } from './commands/translations';
 import { registerReport } from './commands/report';
 
 /** Each command file registers itself here; commands open the database named by NEEDSMAP_DB like the server. */
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   registerToken(program);
   registerExport(program);
   registerDemo(program);
+  registerTranslations(program);
   registerReport(program);
   return program;
 }
