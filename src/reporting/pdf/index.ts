@@ -30,45 +30,52 @@ const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, 
  * function fixed to the report language and the `report` namespace (`fixedT(report.lang, 'report')`); every number is
  * formatted for `report.lang`. Draws only what `report` holds: disclosure control has already been applied.
  */
-export function renderReportPdf(report: ReportData, t: TFunction, out: Writable, options: RenderPdfOptions = {}): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: MARGIN,
-      bufferPages: true,
-      lang: report.lang,
-      displayTitle: true,
-      pdfVersion: '1.7',
-      info: {
-        Title: t('meta.title', { survey: cleanText(report.survey.title) }),
-        Subject: t('meta.subject'),
-        Keywords: t('meta.keywords'),
-        Creator: 'Needsmap',
-        Producer: 'Needsmap (PDFKit)',
-      },
-    });
+export async function renderReportPdf(report: ReportData, t: TFunction, out: Writable, options: RenderPdfOptions = {}): Promise<void> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: report.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: t('meta.title', { survey: cleanText(report.survey.title) }),
+      Subject: t('meta.subject'),
+      Keywords: t('meta.keywords'),
+      Creator: 'Needsmap',
+      Producer: 'Needsmap (PDFKit)',
+    },
+  });
+  const written = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);
+    // an HTTP client that goes away closes the response without 'finish' (a no-op after it)
+    out.once('close', () => reject(new Error('the output closed before the PDF was complete')));
     doc.once('error', reject);
-    doc.pipe(out);
-    try {
-      registerFonts(doc);
-      const ctx: PdfContext = { doc, report, t, fmt: createFormat(report.lang, t), toc: [] };
-      const total = SECTIONS.length + 2;
-      cover(ctx);
-      const contentsPage = reserveContents(ctx);
-      options.onProgress?.(1, total);
-      SECTIONS.forEach((draw, i) => {
-        draw(ctx);
-        options.onProgress?.(i + 2, total);
-      });
-      drawContents(ctx, contentsPage);
-      drawPageFurniture(ctx);
-      options.onProgress?.(total, total);
-      doc.end();
-    } catch (err) {
-      doc.unpipe(out);
-      reject(err instanceof Error ? err : new Error(String(err)));
-    }
   });
+  written.catch(() => undefined); // awaited below; a failure while drawing must not leave it unhandled
+  doc.pipe(out);
+  try {
+    registerFonts(doc);
+    const ctx: PdfContext = { doc, report, t, fmt: createFormat(report.lang, t), toc: [] };
+    const total = SECTIONS.length + 2;
+    cover(ctx);
+    const contentsPage = reserveContents(ctx);
+    options.onProgress?.(1, total);
+    for (const [i, draw] of SECTIONS.entries()) {
+      // let a server answer other requests between sections
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (out.destroyed) break;
+      draw(ctx);
+      options.onProgress?.(i + 2, total);
+    }
+    drawContents(ctx, contentsPage);
+    drawPageFurniture(ctx);
+    options.onProgress?.(total, total);
+    doc.end();
+  } catch (err) {
+    doc.unpipe(out);
+    throw err;
+  }
+  return written;
 }

@@ -28,6 +28,7 @@ describe('renderReportPdf', () => {
     const pdf = await render(buildReport(db, { lang: 'de', groupBy: 'country' }), (step, total) => steps.push([step, total]));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.subarray(-6).toString()).toContain('%%EOF');
+    expect(pdf.toString('latin1')).toContain('/Lang (de)');
     expect(steps.map(([s]) => s)).toEqual([...steps.keys()].map((k) => k + 1));
     expect(steps.at(-1)![0]).toBe(steps.at(-1)![1]);
   });
@@ -37,6 +38,13 @@ describe('renderReportPdf', () => {
     expect(report.sample.enough).toBe(false);
     const pdf = await render(report);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  test('when the reader goes away before the end, then the promise rejects', async () => {
+    const out = new PassThrough();
+    const done = renderReportPdf(buildReport(db, { lang: 'en' }), fixedT('en', 'report'), out);
+    out.destroy();
+    await expect(done).rejects.toThrow('closed');
   });
 
   test('when the output stream fails, then the promise rejects', async () => {
