@@ -28,8 +28,11 @@ import { translationBodyParsers, translationRoutes } from './translations/routes
 const ROOT = path.resolve(__dirname, '..');
 const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
 
-/** Builds the whole application around an open database; `main.ts` only listens. */
-export function createApp({ db, config }: { db: Db; config: Config }): Express {
+/**
+ * Builds the whole application around an open database; `main.ts` only listens.
+ * `extend` mounts extra routes before the 404 handler: the load bench adds its echo route there; production passes none.
+ */
+export function createApp({ db, config, extend }: { db: Db; config: Config; extend?: (app: Express) => void }): Express {
   const questionnaires = createQuestionnaireService(db);
   const surveys = createSurveyService(db, questionnaires);
   const responses = createResponseService(db);
@@ -77,6 +80,7 @@ export function createApp({ db, config }: { db: Db; config: Config }): Express {
   app.use(exportRoutes({ db, surveys }, [auth.requireUser, requireAccess('export:data'), exportScope]));
   app.use(translationRoutes({ db, questionnaires, surveys, auth: auth.service, pageLocals: adminPageLocals }));
   app.use(adminRoutes({ db, auth: auth.service, surveys, questionnaires, config }));
+  extend?.(app);
 
   app.use((_req, _res, next) => next(new AppError(404, 'not_found', 'not_found')));
   app.use(errorMiddleware());

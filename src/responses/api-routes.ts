@@ -8,8 +8,8 @@ import type { ResponseService } from './service';
 export function responseApiRoutes(deps: { surveys: SurveyService; responses: ResponseService }): Router {
   const router = Router();
 
-  router.post('/api/surveys/:id/responses', (req, res) => {
-    const result = acceptApiSubmission(deps, req.params.id, req.body, req.get('Idempotency-Key'));
+  router.post('/api/surveys/:id/responses', async (req, res) => {
+    const result = await acceptApiSubmission(deps, req.params.id, req.body, req.get('Idempotency-Key'));
     if (result.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).json({ id: result.publicId, erasureCode: result.erasureCode });
   });

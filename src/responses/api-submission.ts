@@ -13,10 +13,11 @@ export function translateIssues(issues: AnswerIssue[], lang: string): Issue[] {
 }
 
 /**
- * Accepts one JSON API submission: every check happens before the single write transaction,
- * so a rejected request stores nothing.
+ * Accepts one JSON API submission: every check happens before the write, so a rejected request stores nothing.
+ * The write joins a group commit (one transaction per event-loop turn, a savepoint per response) and resolves
+ * once it is on disk.
  */
-export function acceptApiSubmission(
+export async function acceptApiSubmission(
   deps: { surveys: SurveyService; responses: ResponseService },
   surveyId: string,
   body: unknown,
@@ -50,7 +51,7 @@ export function acceptApiSubmission(
     if (!key.success) throw reject(422, 'invalid_request', [{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
     idempotency = { key: key.data, requestHash: deps.responses.requestHash(body) };
   }
-  const result = deps.responses.submit({
+  const result = await deps.responses.submitGrouped({
     survey,
     version: survey.current,
     collectorId: collector ?? null,

@@ -57,6 +57,7 @@ export function createResponseRepo(db: Db) {
        erasure_code = excluded.erasure_code, created_at = excluded.created_at`,
   );
   const forgetKeys = db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?');
+  const recordStart = db.prepare("INSERT INTO starts (survey_id, collector_id, started_on) VALUES (?, ?, date('now'))");
   const draft = db.prepare<[string], DraftRow>(
     "SELECT token_hash, survey_id, version, collector_id, lang, page, answers FROM drafts WHERE token_hash = ? AND expires_on >= date('now')",
   );
@@ -104,6 +105,8 @@ export function createResponseRepo(db: Db) {
     idempotent: (surveyId: string, key: string, nowSeconds: number) => idempotent.get(surveyId, key, nowSeconds - IDEMPOTENCY_TTL_SECONDS),
     remember: (surveyId: string, key: string, requestHash: string, publicId: string, erasureCode: string, nowSeconds: number) =>
       void remember.run(surveyId, key, requestHash, publicId, erasureCode, nowSeconds),
+    /** An API submission counts as started too (the web form counts its start at consent). */
+    recordStart: (surveyId: string, collectorId: string | null) => void recordStart.run(surveyId, collectorId),
     forgetKeysBefore: (nowSeconds: number) => forgetKeys.run(nowSeconds - IDEMPOTENCY_TTL_SECONDS).changes,
     draft: (tokenHash: string) => draft.get(tokenHash),
     createDraft: (tokenHash: string, surveyId: string, version: number, collectorId: string | null, lang: string) =>

@@ -5,6 +5,7 @@ import { encodeAnswers } from '../questionnaires/codebook';
 import type { LoadedVersion } from '../questionnaires/service';
 import type { OpenSurvey } from '../surveys/service';
 import { createResponseRepo } from './repo';
+import { createGroupCommit, type GroupCommitOptions } from './group-commit';
 
 export interface Submission {
   survey: OpenSurvey;
@@ -24,12 +25,14 @@ export type SubmitResult =
   | { ok: true; publicId: string; erasureCode: string; replayed: boolean }
   | { ok: false; reason: 'idempotency_mismatch' };
 
-export function createResponseService(db: Db, now: () => Date = () => new Date()) {
+export function createResponseService(db: Db, now: () => Date = () => new Date(), options: GroupCommitOptions = {}) {
   const repo = createResponseRepo(db);
-  const recordStart = db.prepare("INSERT INTO starts (survey_id, collector_id, started_on) VALUES (?, ?, date('now'))");
 
-  /** Stores one response in one transaction; with an idempotency key a retry returns the first result. */
-  const submit = db.transaction((s: Submission): SubmitResult => {
+  /**
+   * Writes one response: its row, its start, its idempotency key. Always called inside a transaction or a
+   * savepoint, so it is all-or-nothing. A key already written, even earlier in the same group commit, replays.
+   */
+  function write(s: Submission): SubmitResult {
     const surveyId = s.survey.row.id;
     const nowSeconds = Math.floor(now().getTime() / 1000);
     if (s.idempotency) {
@@ -52,13 +55,21 @@ export function createResponseService(db: Db, now: () => Date = () => new Date()
       answers: JSON.stringify(s.answers),
       codes: encodeAnswers(s.version.layout, s.answers),
     });
-    if (s.countStart) recordStart.run(surveyId, s.collectorId);
+    if (s.countStart) repo.recordStart(surveyId, s.collectorId);
     if (s.idempotency) repo.remember(surveyId, s.idempotency.key, s.idempotency.requestHash, publicId, erasureCode, nowSeconds);
     return { ok: true, publicId, erasureCode, replayed: false };
-  });
+  }
+  const submit = db.transaction(write);
+  const group = createGroupCommit(db, write, options);
 
   return {
+    /** Stores one response in its own transaction (or a savepoint of the caller's): the web journey, seeds, tests. */
     submit: (s: Submission) => submit.immediate(s),
+    /**
+     * Stores one response in a group commit shared with the submissions of the same event-loop turn (one fsync for
+     * all); resolves once it is committed. The API uses it: same guarantees as `submit`, far fewer fsyncs under load.
+     */
+    submitGrouped: (s: Submission): Promise<SubmitResult> => group.write(s),
     /** Withdraws a response with the respondent's erasure code; false when no response has that code. */
     erase: (code: string) => repo.erase(hashCode(code)),
     count: (surveyId: string) => repo.count(surveyId),
