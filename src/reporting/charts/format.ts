@@ -2,12 +2,13 @@ import type { TFunction } from 'i18next';
 import type { LocusQuadrant } from '../../analysis/stats/borich';
 import { isSuppressed, type Count, type Distribution, type ItemSummary, type ReportData } from '../../analysis/schema';
 
-// Intl formatters are costly to create: one per language, style and number of decimals
+// Intl formatters are costly to create: one per language, style and number of decimals. 'negative': a gap of
+// -0.001 prints as 0.00, not -0.00
 const formats = new Map<string, Intl.NumberFormat>();
 function cachedFormat(lang: string, style: 'decimal' | 'percent', decimals: number) {
   const key = `${lang}|${style}|${decimals}`;
   let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(lang, { style, minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(lang, { style, minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'negative' })));
   return format;
 }
 

@@ -12,7 +12,7 @@ if (!poppler) console.warn('Skipping the PDF text tests: pdftotext is not instal
 const withPoppler = poppler ? describe : describe.skip;
 
 const two = (lang: string) => {
-  const format = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const format = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
   return (v: number) => format.format(v);
 };
 
