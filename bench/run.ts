@@ -17,6 +17,7 @@ const SIZES = sizes.length ? sizes : [10_000, 100_000];
 
 interface Measure {
   step: string;
+  firstMs: number;
   ms: number;
   maxRssMb: number;
   error?: string;
@@ -49,20 +50,27 @@ function measure(step: string, file: string, repeats = 3): Measure {
 }
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
+const peaks: { n: number; report: number }[] = [];
 console.log(`Needsmap bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 for (const n of SIZES) {
   const t0 = performance.now();
   const file = prepare(n);
   const answers = n * 40;
   console.log(`\n${n.toLocaleString('en')} responses (${answers.toLocaleString('en')} competence answers), prepared in ${fmt((performance.now() - t0) / 1000)} s`);
-  const open = measure('open', file, 1);
-  const naive = measure('naive', file);
-  const report = measure('report', file);
+  const open = measure('open', file, 0);
+  const naive = measure('naive', file, 5);
+  const report = measure('report', file, 7);
   const pdf = measure('pdf', file, 1);
-  console.log(`  naive GROUP BY (baseline)    ${fmt(naive.ms).padStart(9)} ms   peak RSS ${fmt(naive.maxRssMb)} MB`);
-  console.log(`  complete report data          ${fmt(report.ms).padStart(9)} ms   peak RSS ${fmt(report.maxRssMb)} MB   ${fmt(naive.ms / report.ms)}× faster than the baseline`);
+  const rss = (m: Measure) => `peak RSS ${fmt(m.maxRssMb).padStart(6)} MB`;
+  console.log(`  naive GROUP BY (baseline)     ${fmt(naive.ms).padStart(8)} ms (first ${fmt(naive.firstMs)})   ${rss(naive)}`);
+  console.log(`  complete report data          ${fmt(report.ms).padStart(8)} ms (first ${fmt(report.firstMs)})   ${rss(report)}   ${fmt(naive.ms / report.ms)}× faster than the baseline (first run: ${fmt(naive.firstMs / report.firstMs)}×)`);
   if (pdf.error) console.log(`  PDF: ${pdf.error}`);
-  else console.log(`  report data + PDF             ${fmt(pdf.ms).padStart(9)} ms   peak RSS ${fmt(pdf.maxRssMb)} MB   ${fmt(naive.ms / pdf.ms, 2)}× the baseline's speed`);
-  console.log(`  memory: report peak RSS is ${fmt(report.maxRssMb / open.maxRssMb, 2)}× that of opening the database alone (${fmt(open.maxRssMb)} MB)`);
+  else console.log(`  report data + PDF             ${fmt(pdf.ms).padStart(8)} ms (first ${fmt(pdf.firstMs)})   ${rss(pdf)}   ${fmt(naive.ms / pdf.ms, 2)}× the baseline's time`);
+  console.log(`  memory: the report's peak RSS is ${fmt(report.maxRssMb / open.maxRssMb, 2)}× that of opening the database alone (${fmt(open.maxRssMb)} MB)`);
+  peaks.push({ n, report: report.maxRssMb });
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+if (peaks.length > 1) {
+  const [a, b] = [peaks[0]!, peaks[peaks.length - 1]!];
+  console.log(`\nMemory growth: ${fmt(b.n / a.n, 0)}× the responses, ${fmt(b.report / a.report, 2)}× the report's peak RSS.`);
 }

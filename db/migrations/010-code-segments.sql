@@ -8,7 +8,8 @@ CREATE TABLE code_segments (
   last_id   INTEGER NOT NULL,
   count     INTEGER NOT NULL,
   codes     BLOB NOT NULL,   -- `count` responses' codes column by column (byte f of response r at f * count + r)
-  meta      TEXT NOT NULL,   -- JSON { "c": [collector ids], "l": [languages] }, same order
+  meta      TEXT NOT NULL,   -- JSON { "c": [distinct collector ids], "l": [distinct languages] }
+  refs      BLOB NOT NULL,   -- uint16 per response: index into "c" (count of them), then into "l" (count)
   PRIMARY KEY (survey_id, version, first_id)
 );
 

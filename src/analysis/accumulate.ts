@@ -122,21 +122,16 @@ export function createAccumulator(plan: Plan) {
   let order = new Int32Array(1024);
 
   /** Kept responses of a block ordered by group (a counting sort): each group's rows are then a contiguous run. */
-  function sortByGroup(count: number, group: Int32Array, keep: Uint8Array | null): Map<number, [number, number]> {
-    const sizes = new Map<number, number>();
-    for (let r = 0; r < count; r++) if (!keep || keep[r]) sizes.set(group[r]!, (sizes.get(group[r]!) ?? 0) + 1);
-    const runs = new Map<number, [number, number]>();
-    let start = 0;
-    for (const [g, n] of sizes) {
-      runs.set(g, [start, start]);
-      start += n;
-    }
-    if (order.length < start) order = new Int32Array(start * 2);
-    for (let r = 0; r < count; r++) {
-      if (keep && !keep[r]) continue;
-      const run = runs.get(group[r]!)!;
-      order[run[1]++] = r;
-    }
+  function sortByGroup(count: number, group: Int32Array, keep: Uint8Array | null): [group: number, start: number, end: number][] {
+    let groupCount = 0;
+    for (let r = 0; r < count; r++) if (group[r]! >= groupCount) groupCount = group[r]! + 1;
+    const next = new Int32Array(groupCount + 1);
+    for (let r = 0; r < count; r++) if (!keep || keep[r]) next[group[r]! + 1]!++;
+    for (let g = 0; g < groupCount; g++) next[g + 1]! += next[g]!;
+    const runs: [number, number, number][] = [];
+    for (let g = 0; g < groupCount; g++) if (next[g + 1]! > next[g]!) runs.push([g, next[g]!, next[g + 1]!]);
+    if (order.length < count) order = new Int32Array(count * 2);
+    for (let r = 0; r < count; r++) if (!keep || keep[r]) order[next[group[r]!]!++] = r;
     return runs;
   }
 
@@ -147,7 +142,7 @@ export function createAccumulator(plan: Plan) {
   function addBlock(block: Block, group: Int32Array, keep: Uint8Array | null) {
     const { data, count } = block;
     const complete = completeScratch.length >= areaCount * count ? completeScratch : (completeScratch = new Uint8Array(areaCount * count * 2));
-    for (const [groupIndex, [start, end]] of sortByGroup(count, group, keep)) {
+    for (const [groupIndex, start, end] of sortByGroup(count, group, keep)) {
       const g = groupOf(groupIndex);
       const joint = jointOf(groupIndex);
       g.n += end - start;
@@ -175,13 +170,12 @@ export function createAccumulator(plan: Plan) {
         }
       }
       for (let i = 0; i < itemCount; i++) {
-        const oi = offsets[i]! * count;
-        const op = oi + count;
+        const o = offsets[i]! * count;
         const base = i * JOINT_BINS;
         const completeRow = areaOfItem[i]! * count;
         for (let j = start; j < end; j++) {
           const r = order[j]!;
-          const bin = base + data[oi + r]! * RATING_BINS + data[op + r]!;
+          const bin = base + data[o + r]!; // the byte is importance × 6 + proficiency
           joint[bin]!++;
           completeJoint[bin]! += complete[completeRow + r]!;
         }

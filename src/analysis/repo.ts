@@ -5,7 +5,6 @@ export type TextRow = [codes: Uint8Array, collectorId: string | null, lang: stri
 export function createAnalysisRepo(db: Db) {
   const versions = db.prepare<[string], number>('SELECT DISTINCT version FROM responses WHERE survey_id = ? ORDER BY version').pluck();
   const started = db.prepare<[string], { collector_id: string | null; n: number }>('SELECT collector_id, count(*) AS n FROM starts WHERE survey_id = ? GROUP BY collector_id');
-  const completed = db.prepare<[string], { collector_id: string | null; n: number }>('SELECT collector_id, count(*) AS n FROM responses WHERE survey_id = ? GROUP BY collector_id');
   const demo = db.prepare<[string], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND is_demo = 1').pluck();
   const texts = db
     .prepare<[string, string], TextRow>(
@@ -16,7 +15,6 @@ export function createAnalysisRepo(db: Db) {
   return {
     versions: (surveyId: string) => versions.all(surveyId),
     started: (surveyId: string) => started.all(surveyId),
-    completed: (surveyId: string) => completed.all(surveyId),
     hasDemo: (surveyId: string) => demo.get(surveyId)! > 0,
     texts: (surveyId: string, questionId: string) => texts.iterate(questionId, surveyId) as IterableIterator<TextRow>,
   };

@@ -1,5 +1,6 @@
 import type { Db } from '../shared/db';
-import { transpose, type Block } from './block';
+import { buildBlock, encode, transpose } from './block';
+import type { Block } from './block';
 
 /**
  * Reading coded responses for a report. Rows are sealed into segments of SEGMENT_SIZE responses (one column-major
@@ -13,25 +14,30 @@ export const SEGMENT_SIZE = 1024;
 export type Visit = (block: Block) => void;
 
 type Row = [id: number, codes: Buffer, collectorId: string | null, lang: string];
-type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer, meta: string];
+type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer, meta: string, refs: Buffer];
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
-  const segments = db.prepare<[string, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
+  const segments = db.prepare<[string, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta, refs FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const ranges = db.prepare<[string, number], [number, number]>('SELECT first_id, last_id FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const rowsBetween = db
     .prepare<[string, number, number, number], Row>('SELECT id, codes, collector_id, lang FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ? ORDER BY id')
     .raw();
   const countBetween = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ?').pluck();
-  const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   function write(surveyId: string, version: number, rows: Row[]) {
     for (let start = 0; start < rows.length; start += segmentSize) {
       const chunk = rows.slice(start, start + segmentSize);
-      const meta = JSON.stringify({ c: chunk.map((r) => r[2]), l: chunk.map((r) => r[3]) });
+      const collectors = encode(chunk.map((r) => r[2]));
+      const langs = encode(chunk.map((r) => r[3]));
+      const refs = new Uint16Array(chunk.length * 2);
+      refs.set(collectors.refs, 0);
+      refs.set(langs.refs, chunk.length);
       const data = transpose(chunk.map((r) => r[1]), chunk[0]![1].length);
-      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta);
+      const meta = JSON.stringify({ c: collectors.dict, l: langs.dict });
+      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta, Buffer.from(refs.buffer, refs.byteOffset, refs.byteLength));
     }
   }
 
@@ -66,7 +72,7 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       let rows: Row[] = [];
       const flush = () => {
         if (!rows.length) return;
-        visit({ data: transpose(rows.map((r) => r[1]), rows[0]![1].length), count: rows.length, collectors: rows.map((r) => r[2]), langs: rows.map((r) => r[3]) });
+        visit(buildBlock(transpose(rows.map((r) => r[1]), rows[0]![1].length), rows.length, rows.map((r) => r[2]), rows.map((r) => r[3])));
         rows = [];
       };
       for (const row of rowsBetween.iterate(surveyId, version, after, before)) {
@@ -75,10 +81,12 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       }
       flush();
     };
-    for (const [first, last, count, codes, metaText] of segments.iterate(surveyId, version)) {
+    for (const [first, last, count, codes, metaText, refBytes] of segments.iterate(surveyId, version)) {
       if (first > previous + 1) visitRows(previous, first);
       const meta = JSON.parse(metaText) as { c: (string | null)[]; l: string[] };
-      visit({ data: codes, count, collectors: meta.c, langs: meta.l });
+      // Copy: the blob's buffer may not be aligned for 16-bit access.
+      const refs = new Uint16Array(new Uint8Array(refBytes).buffer);
+      visit({ data: codes, count, collector: refs.subarray(0, count), collectorDict: meta.c, lang: refs.subarray(count), langDict: meta.l });
       previous = last;
     }
     visitRows(previous, MAX_ID);

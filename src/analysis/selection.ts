@@ -1,6 +1,6 @@
 import type { Layout } from '../questionnaires/codebook';
 import { AppError } from '../shared/errors';
-import type { Block } from './block';
+import { collectorAt, langAt, type Block } from './block';
 
 /** Which respondents a report covers: `filter.<questionId>=<value>` (repeat a filter to allow several values). */
 export interface Filter {
@@ -25,8 +25,8 @@ const invalid = (path: string, message: string) => new AppError(400, 'invalid_re
 /** Compiles all filters into one block filter; an unknown question or value is a 400, never silently ignored. */
 export function filterBlocks(layout: Layout, filters: Filter[]): BlockFilter {
   const tests = filters.map((filter): RowTest => {
-    if (filter.questionId === 'collector') return (b, r) => filter.values.includes(b.collectors[r] ?? '');
-    if (filter.questionId === 'lang') return (b, r) => filter.values.includes(b.langs[r]!);
+    if (filter.questionId === 'collector') return (b, r) => filter.values.includes(collectorAt(b, r) ?? '');
+    if (filter.questionId === 'lang') return (b, r) => filter.values.includes(langAt(b, r));
     const field = layout.byId.get(filter.questionId);
     if (!field || field.kind === 'pair' || field.kind === 'flag') throw invalid(`filter.${filter.questionId}`, 'not a question that can filter');
     const indexes = filter.values.map((v) => field.values.findIndex((x) => String(x) === v));
@@ -71,8 +71,13 @@ export function groupingFor(
       }
       return i;
     };
-    const source = (b: Block, r: number) => (groupBy === 'collector' ? (b.collectors[r] ?? '') : b.langs[r]!);
-    return { id: groupBy, keys, groupsOf: (b) => Int32Array.from({ length: b.count }, (_, r) => indexOf(source(b, r))) };
+    const groupsOf = (b: Block) => {
+      // Map the block's small dictionary once, then each response by its index.
+      const dict = groupBy === 'collector' ? b.collectorDict.map((c) => indexOf(c ?? '')) : b.langDict.map(indexOf);
+      const refs = groupBy === 'collector' ? b.collector : b.lang;
+      return Int32Array.from(refs, (i) => dict[i]!);
+    };
+    return { id: groupBy, keys, groupsOf };
   }
   const field = layout.byId.get(groupBy);
   if (!field || field.kind !== 'choice') throw invalid('groupBy', 'must be a single-choice question, "collector" or "lang"');

@@ -41,9 +41,9 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
   const repo = createAnalysisRepo(db);
   const segments = createSegmentStore(db);
 
-  function funnel(surveyId: string, minCell: number, directLink: string): FunnelRow[] {
+  /** `completed` counts every response per collector, whatever the report's filters (counted during the scan). */
+  function funnel(surveyId: string, completed: Map<string | null, number>, minCell: number, directLink: string): FunnelRow[] {
     const started = new Map(repo.started(surveyId).map((r) => [r.collector_id, r.n]));
-    const completed = new Map(repo.completed(surveyId).map((r) => [r.collector_id, r.n]));
     const collectors: { id: string | null; label: string; invited: number | null }[] = deps.surveys
       .collectors(surveyId)
       .map((c) => ({ id: c.id, label: c.label, invited: c.invited ?? null }));
@@ -114,6 +114,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     const plan = planFor(layout);
     const acc = createAccumulator(plan);
     const languages = new Map<string, number>();
+    const completed = new Map<string | null, number>();
     const versions = repo.versions(req.surveyId);
     for (const version of versions) {
       const loaded = deps.questionnaires.load(survey.row.questionnaire_id, version);
@@ -123,8 +124,13 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       segments.scan(req.surveyId, version, (stored) => {
         // Older versions are mapped onto the current layout one response at a time (rare: only after an edit).
         const block: Block = translate ? { ...stored, data: transpose(Array.from({ length: stored.count }, (_, r) => translate(rowOf(stored, r, loaded.layout.size))), layout.size) } : stored;
+        const perCollector = new Int32Array(block.collectorDict.length);
+        for (let r = 0; r < block.count; r++) perCollector[block.collector[r]!]!++;
+        block.collectorDict.forEach((c, i) => completed.set(c, (completed.get(c) ?? 0) + perCollector[i]!));
         const keep = matches(block);
-        for (let r = 0; r < block.count; r++) if (!keep || keep[r]) languages.set(block.langs[r]!, (languages.get(block.langs[r]!) ?? 0) + 1);
+        const perLang = new Int32Array(block.langDict.length);
+        for (let r = 0; r < block.count; r++) if (!keep || keep[r]) perLang[block.lang[r]!]!++;
+        block.langDict.forEach((l, i) => perLang[i] && languages.set(l, (languages.get(l) ?? 0) + perLang[i]!));
         acc.addBlock(block, grouping ? grouping.groupsOf(block) : new Int32Array(block.count), keep);
       });
     }
@@ -154,7 +160,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
         n: total.n,
         enough,
         languages: [...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => ({ lang: l, label: languageNames.of(l) ?? l, n: disclosedCount(n, thresholds.minCell) })),
-        funnel: funnel(req.surveyId, thresholds.minCell, t('directLink')),
+        funnel: funnel(req.surveyId, completed, thresholds.minCell, t('directLink')),
       },
       items,
       locus,

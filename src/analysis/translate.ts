@@ -22,7 +22,6 @@ export function codeTranslator(from: Layout, to: Layout): ((codes: Uint8Array) =
     } else if (field.kind === 'pair') {
       steps.push((s, d) => {
         d[field.offset] = s[old.offset]!;
-        d[field.offset + 1] = s[old.offset + 1]!;
       });
     } else if (field.kind === 'choice' && old.kind === 'choice') {
       const map = Uint8Array.from([0, ...old.values.map((v) => field.values.indexOf(v) + 1)]);

@@ -6,7 +6,8 @@ import type { Question, Questionnaire } from './schema';
  * Aggregation reads these few bytes per response instead of parsing JSON or joining an answers table:
  * - single, country, likert: 1 byte, 0 = no answer, k = the k-th option / scale point;
  * - multiple: one bit per option (ceil(options/8) bytes);
- * - competence: 2 bytes, importance then proficiency, 0 = not applicable or no answer;
+ * - competence: 1 byte, importance × 6 + proficiency (both 1..5), 0 = not applicable or no answer — the index
+ *   of the item's joint importance × proficiency count, so aggregation reads one byte per item;
  * - text: 1 byte, 1 when answered (the text itself lives in the JSON only; numbers too);
  * then, per competence area, 3 derived bytes: items rated (both scales), sum of importance, sum of proficiency,
  * so an area score costs one read per area instead of one per item when 100,000 responses are aggregated.
@@ -20,7 +21,7 @@ export type CodedField =
 export interface AreaBytes {
   id: string;
   offset: number;
-  /** Offsets of the area's competence pairs. */
+  /** Offsets of the area's competence items. */
   items: number[];
 }
 
@@ -53,7 +54,7 @@ export function buildLayout(questionnaire: Questionnaire): Layout {
       offset += bytes;
     } else if (question.type === 'competence') {
       fields.push({ kind: 'pair', question, offset, area: question.area });
-      offset += 2;
+      offset += 1;
     } else if (question.type === 'text') {
       fields.push({ kind: 'flag', question, offset });
       offset += 1;
@@ -90,8 +91,7 @@ export function encodeAnswers(layout: Layout, answers: Answers): Uint8Array {
     } else if (field.kind === 'flag') {
       codes[field.offset] = 1;
     } else if (value !== 'na' && typeof value === 'object' && !Array.isArray(value)) {
-      codes[field.offset] = value.importance;
-      codes[field.offset + 1] = value.proficiency;
+      codes[field.offset] = pairCode(value.importance, value.proficiency);
     }
   }
   return fillAreaBytes(layout, codes);
@@ -102,15 +102,18 @@ export function fillAreaBytes(layout: Layout, codes: Uint8Array): Uint8Array {
   for (const area of layout.areas) {
     codes[area.offset] = codes[area.offset + 1] = codes[area.offset + 2] = 0;
     for (const item of area.items) {
-      if (codes[item] && codes[item + 1]) {
-        codes[area.offset]!++;
-        codes[area.offset + 1]! += codes[item]!;
-        codes[area.offset + 2]! += codes[item + 1]!;
-      }
+      const pair = codes[item]!;
+      if (pair === 0) continue;
+      codes[area.offset]!++;
+      codes[area.offset + 1]! += Math.floor(pair / 6);
+      codes[area.offset + 2]! += pair % 6;
     }
   }
   return codes;
 }
+
+/** The one-byte code of a rated competence item. */
+export const pairCode = (importance: number, proficiency: number) => importance * 6 + proficiency;
 
 /** Whether option k (0-based) of a multiple-choice field is set in `codes`. */
 export function hasChoice(codes: Uint8Array, field: Extract<CodedField, { kind: 'multi' }>, k: number): boolean {

@@ -2,12 +2,12 @@ import { buildTestDb } from '../helpers/app';
 import { validAnswers } from '../helpers/factories';
 import { seedResponses } from '../helpers/seed';
 import { createSegmentStore } from '../../src/analysis/segments';
-import { rowOf } from '../../src/analysis/block';
+import { collectorAt, langAt, rowOf } from '../../src/analysis/block';
 
 function visited(store: ReturnType<typeof createSegmentStore>) {
   const seen: string[] = [];
   store.scan('test-survey', 1, (block) => {
-    for (let r = 0; r < block.count; r++) seen.push(`${Buffer.from(rowOf(block, r, block.data.length / block.count)).toString('hex')}|${block.collectors[r]}|${block.langs[r]}`);
+    for (let r = 0; r < block.count; r++) seen.push(`${Buffer.from(rowOf(block, r, block.data.length / block.count)).toString('hex')}|${collectorAt(block, r)}|${langAt(block, r)}`);
   });
   return seen;
 }
