@@ -88,6 +88,7 @@ function areaTables(ctx: PdfContext, comparison: Comparison): void {
     table(ctx, columns, rows);
     const k = area.kruskal;
     note(ctx, isSuppressed(k) ? t('comparison.kruskalSuppressed') : t('comparison.kruskal', { h: fmt.n2(k.h), df: fmt.int(k.df), p: fmt.p(k.p), epsilon: fmt.n3(k.epsilonSquared) }));
+    if ([...area.gap, ...area.importance, ...area.proficiency].some(isSuppressed)) note(ctx, t('notes.suppressed', { min: fmt.int(ctx.report.thresholds.minGroup) }));
   });
 }
 
