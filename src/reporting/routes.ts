@@ -32,7 +32,13 @@ export function reportRoutes(deps: { analysis: AnalysisService; requireUser: Req
     const report = build(req, res);
     const name = `diagnosis-${report.survey.id}-${report.lang}${report.comparison ? `-by-${report.comparison.by.id}` : ''}.pdf`;
     res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' });
-    await renderReportPdf(report, fixedT(report.lang, 'report'), res);
+    try {
+      await renderReportPdf(report, fixedT(report.lang, 'report'), res);
+    } catch (err) {
+      // The reader went away or the stream failed mid-file: nothing useful can be sent any more.
+      if (!res.headersSent) throw err;
+      res.destroy(err as Error);
+    }
   });
 
   return router;
