@@ -41,12 +41,9 @@ async function box(selector: string): Promise<Box> {
 
 /** The box of the text inside an element (not of the element, which fills the column). */
 async function textBox(selector: string): Promise<Box> {
-  return page.locator(selector).first().evaluate((el) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const r = range.getBoundingClientRect();
-    return { x: r.x, width: r.width };
-  });
+  const script = `(() => { const range = document.createRange(); range.selectNodeContents(document.querySelector(${JSON.stringify(selector)}));
+    const r = range.getBoundingClientRect(); return { x: r.x, width: r.width }; })()`;
+  return (await page.evaluate(script)) as Box;
 }
 
 /** The document is Arabic, right to left, and fits a 360 px phone without scrolling sideways. */
