@@ -2,13 +2,15 @@ import { loadConfig, ConfigError } from './config';
 import { openDb } from './shared/db';
 import { createApp } from './app';
 import { createQuestionnaireService } from './questionnaires/service';
+import { createSurveyService } from './surveys/service';
 import { createAuthService } from './auth/service';
 import { createRetentionService, scheduleDaily } from './admin/retention';
 
 function main() {
   const config = loadConfig();
   const db = openDb(config.dbFile);
-  const imported = createQuestionnaireService(db).importShipped();
+  const questionnaires = createQuestionnaireService(db);
+  const imported = questionnaires.importShipped();
   for (const result of imported) {
     if (!result.ok) {
       console.error('A shipped questionnaire is invalid:');
@@ -33,7 +35,7 @@ function main() {
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     console.log(`Needsmap is running with the database ${config.dbFile}`);
-    for (const result of imported) if (result.ok) console.log(`  Survey:    ${base}/s/${result.id}`);
+    for (const survey of createSurveyService(db, questionnaires).listOpen()) console.log(`  Survey:    ${base}/s/${survey.row.id}`);
     console.log(`  Erasure:   ${base}/erase`);
     console.log(`  Admin:     ${base}/admin`);
   });

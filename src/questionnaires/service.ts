@@ -24,17 +24,21 @@ export type ImportResult =
 export function createQuestionnaireService(db: Db) {
   const repo = createQuestionnaireRepo(db);
   const surveys = createSurveyRepo(db);
-  const cache = new Map<string, LoadedVersion>();
+  const cache = new Map<string, { hash: string; loaded: LoadedVersion }>();
 
+  /**
+   * A version, parsed once and cached. The cache is checked against the stored hash (one small query), because a
+   * version without responses may be replaced in place by another process, e.g. `needsmap import`.
+   */
   function load(id: string, version: number): LoadedVersion | undefined {
     const key = `${id}@${version}`;
     const cached = cache.get(key);
-    if (cached) return cached;
+    if (cached && cached.hash === repo.hashOf(id, version)) return cached.loaded;
     const row = repo.get(id, version);
     if (!row) return undefined;
     const definition = JSON.parse(row.definition) as Questionnaire;
     const loaded = { id, version, definition, layout: buildLayout(definition) };
-    cache.set(key, loaded);
+    cache.set(key, { hash: row.hash, loaded });
     return loaded;
   }
 
@@ -62,7 +66,6 @@ export function createQuestionnaireService(db: Db) {
         version = latest.version;
         outcome = 'replaced';
         repo.replace(q.id, version, definition, hash);
-        cache.delete(`${q.id}@${version}`);
       }
       if (!surveys.get(q.id)) {
         surveys.insert({
@@ -82,14 +85,23 @@ export function createQuestionnaireService(db: Db) {
     return importText(fs.readFileSync(file, 'utf8'), path.basename(file));
   }
 
-  /** Loads every shipped questionnaire (db/questionnaires/*.json): on first start this creates the default survey. */
+  /**
+   * Loads every shipped questionnaire (db/questionnaires/*.json): on first start this creates the default survey.
+   * A file is imported again only when the file itself changed since it was last loaded, so translations or
+   * edits imported later (admin page, translator round trip) are not undone at the next start.
+   */
   function importShipped(dir = SHIPPED_DIR): ImportResult[] {
     if (!fs.existsSync(dir)) return [];
-    return fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => importFile(path.join(dir, f)));
+    const results: ImportResult[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const fileHash = sha256(text);
+      if (repo.shippedHash(file) === fileHash) continue;
+      const result = importText(text, file);
+      if (result.ok) repo.rememberShipped(file, fileHash);
+      results.push(result);
+    }
+    return results;
   }
 
   return { load, importText, importFile, importShipped };

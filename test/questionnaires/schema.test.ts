@@ -1,6 +1,9 @@
 import { parseQuestionnaire, QuestionnaireSchema } from '../../src/questionnaires/schema';
 import { buildQuestionnaire, defaultQuestionnaireText } from '../helpers/factories';
 import { LANGUAGES } from '../../src/i18n/languages';
+import { createQuestionnaireService } from '../../src/questionnaires/service';
+import { buildTestDb } from '../helpers/app';
+import { seedResponses } from '../helpers/seed';
 
 const asText = (value: unknown) => JSON.stringify(value);
 
@@ -66,3 +69,28 @@ describe('questionnaire schema', () => {
     expect(QuestionnaireSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe('questionnaire versions', () => {
+  test('when a changed file is imported for a version with responses, then it becomes a new version and old responses keep theirs', () => {
+    const db = buildTestDb();
+    seedResponses(db, 'test-survey', [{ answers: validAnswersForVersions() }]);
+    const service = createQuestionnaireService(db);
+    const changed = { ...buildQuestionnaire(), title: { en: 'Test survey, second edition' } };
+    expect(service.importText(JSON.stringify(changed), 'f.json')).toMatchObject({ ok: true, version: 2, outcome: 'new_version' });
+    expect(db.prepare('SELECT version FROM responses').pluck().all()).toEqual([1]);
+    expect(service.load('test-survey', 1)!.definition.title.en).toBe('Test survey');
+    expect(db.prepare('SELECT version FROM surveys').pluck().get()).toBe(2);
+  });
+
+  test('when a version without responses is replaced by another process, then the cached definition is refreshed', () => {
+    const db = buildTestDb();
+    const mine = createQuestionnaireService(db);
+    expect(mine.load('test-survey', 1)!.definition.title.en).toBe('Test survey');
+    createQuestionnaireService(db).importText(JSON.stringify({ ...buildQuestionnaire(), title: { en: 'Renamed' } }), 'f.json');
+    expect(mine.load('test-survey', 1)!.definition.title.en).toBe('Renamed');
+  });
+});
+
+function validAnswersForVersions() {
+  return { country: 'BG', role: 'volunteer', fac_1: 'na' as const, fac_2: 'na' as const };
+}
