@@ -19,6 +19,8 @@ export interface QuestionView {
   name: string;
   label: string;
   labelLang?: string;
+  /** The name of `labelLang` in the page language, for the "not yet translated" note. */
+  labelLangName?: string;
   help?: string;
   required: boolean;
   error?: string;
@@ -103,6 +105,7 @@ export function buildQuestionViews(ctx: PageContext, questions: readonly Questio
       name: fieldName(q.id),
       label: label.text,
       labelLang: label.lang,
+      labelLangName: label.lang ? new Intl.DisplayNames([ctx.lang], { type: 'language' }).of(label.lang) : undefined,
       help: q.help ? text(ctx, q.help).text : undefined,
       required: q.required,
       error: errors.get(q.id),
