@@ -140,7 +140,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     const { items, locus } = summarizeItems(counts, total, labels.questions, thresholds.minGroup);
     const comparison: Comparison | null =
       grouping && enough
-        ? compareGroups(counts, orderedKeys(grouping), { id: grouping.id, label: labels.question(grouping.id) || t(`groupBy.${grouping.id}`) }, { ...labels, otherGroups: t('otherGroups') }, thresholds)
+        ? compareGroups(counts, orderedKeys(grouping), { id: grouping.id, label: grouping.id === 'collector' || grouping.id === 'lang' ? t(`groupBy.${grouping.id}`) : labels.question(grouping.id) }, { ...labels, otherGroups: t('otherGroups') }, thresholds)
         : null;
     const shownGroups = comparison && grouping ? new Set(comparison.groups.filter((g) => g.status === 'shown').map((g) => g.key)) : null;
     const keep = (codes: Uint8Array, collector: string | null, rowLang: string) => {
