@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
@@ -27,6 +28,11 @@ import { translationBodyParsers, translationRoutes } from './translations/routes
 
 const ROOT = path.resolve(__dirname, '..');
 const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
+
+/** JSON is UTF-8 (RFC 8259): other bytes are refused as malformed (400) instead of silently becoming U+FFFD. */
+function utf8Only(_req: unknown, _res: unknown, body: Buffer) {
+  if (!isUtf8(body)) throw Object.assign(new Error('the body is not UTF-8'), { type: 'entity.parse.failed' });
+}
 
 /**
  * Builds the whole application around an open database; `main.ts` only listens.
@@ -58,7 +64,7 @@ export function createApp({ db, config, extend }: { db: Db; config: Config; exte
   app.use(cookieParser());
   app.use(adminBodyParsers());
   app.use(translationBodyParsers());
-  app.use('/api', express.json({ limit: '256kb' }));
+  app.use('/api', express.json({ limit: '256kb', verify: utf8Only }));
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 }));
   app.use(auth.csrf);
   app.use(['/admin', '/api/admin'], auth.requireUser);

@@ -32,6 +32,10 @@ export interface Layout {
   areas: AreaBytes[];
 }
 
+/** Limits of the layout, checked when a questionnaire is imported (schema.ts) so that every stored version loads. */
+export const MAX_CHOICES = 255;
+export const MAX_AREA_ITEMS = 6;
+
 function choiceValues(q: Question): (string | number)[] | null {
   if (q.type === 'single') return q.options.map((o) => o.id);
   if (q.type === 'country') return q.allowOther ? [...q.countries, 'other'] : [...q.countries];
@@ -45,7 +49,7 @@ export function buildLayout(questionnaire: Questionnaire): Layout {
   for (const question of questionnaire.pages.flatMap((p) => p.questions)) {
     const values = choiceValues(question);
     if (values) {
-      if (values.length > 255) throw new Error(`question ${question.id} has more than 255 choices`);
+      if (values.length > MAX_CHOICES) throw new Error(`question ${question.id} has more than ${MAX_CHOICES} choices`);
       fields.push({ kind: 'choice', question, offset, values });
       offset += 1;
     } else if (question.type === 'multiple') {
@@ -68,7 +72,7 @@ export function buildLayout(questionnaire: Questionnaire): Layout {
     area.items.push(field.offset);
   }
   for (const area of areas) {
-    if (area.items.length > 6) throw new Error(`area ${area.id} has more than 6 items`);
+    if (area.items.length > MAX_AREA_ITEMS) throw new Error(`area ${area.id} has more than ${MAX_AREA_ITEMS} items`);
     area.offset = offset;
     offset += 3;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_LANGUAGES } from '../i18n/languages';
+import { MAX_AREA_ITEMS, MAX_CHOICES } from './codebook';
 
 /** Stable identifiers: they end up as column names in SPSS/R exports, so keep them short and plain. */
 export const IdSchema = z
@@ -141,6 +142,7 @@ export const QuestionnaireSchema = z
     }
     const seen = new Map<string, number>();
     const areaIds = new Set(q.areas.map((a) => a.id));
+    const areaItems = new Map<string, number>();
     q.pages.forEach((page, p) =>
       page.questions.forEach((question, i) => {
         const path = ['pages', p, 'questions', i];
@@ -148,7 +150,13 @@ export const QuestionnaireSchema = z
         if (question.type === 'competence') {
           if (!areaIds.has(question.area)) ctx.addIssue({ code: 'custom', path: [...path, 'area'], message: `unknown area "${question.area}"` });
           if (!q.competenceScales) ctx.addIssue({ code: 'custom', path: ['competenceScales'], message: 'is required when there are competence questions' });
+          areaItems.set(question.area, (areaItems.get(question.area) ?? 0) + 1);
+          if (areaItems.get(question.area) === MAX_AREA_ITEMS + 1) {
+            ctx.addIssue({ code: 'custom', path: [...path, 'area'], message: `area "${question.area}" already has ${MAX_AREA_ITEMS} items, the most an area can hold` });
+          }
         }
+        const choices = question.type === 'single' ? question.options.length : question.type === 'country' ? question.countries.length + (question.allowOther ? 1 : 0) : 0;
+        if (choices > MAX_CHOICES) ctx.addIssue({ code: 'custom', path: path.concat(question.type === 'single' ? 'options' : 'countries'), message: `has ${choices} choices, at most ${MAX_CHOICES} are possible` });
         if (question.type === 'number' && question.min !== undefined && question.max !== undefined && question.min > question.max) {
           ctx.addIssue({ code: 'custom', path: [...path, 'max'], message: 'must not be below min' });
         }
