@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { fixedT } from '../i18n';
 import { isLanguage } from '../i18n/languages';
 import { AppError } from './errors';
+import { readDisplay } from '../responses/context';
 
 /** Maps body-parser's errors to ours: malformed JSON is 400, an oversized body 413. */
 function toAppError(err: unknown): AppError {
@@ -34,7 +35,7 @@ export function errorMiddleware(log: (err: unknown) => void = console.error) {
     res.locals.lang ??= lang;
     res.locals.dir ??= 'ltr';
     res.locals.t ??= fixedT(lang, 'respondent');
-    res.locals.display ??= { lowVision: false, dyslexia: false };
+    res.locals.display ??= readDisplay(req, res);
     res.locals.languages ??= [];
     res.render('error', { status: appError.status, message, title: t('errorTitle'), back: t('backHome') });
   };
