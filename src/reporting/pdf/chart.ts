@@ -1,6 +1,7 @@
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type ChartType, type Plugin } from 'chart.js';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { hasRtlText } from '../../i18n/bidi';
 import type { LocusLabelOptions } from '../charts';
 import type { PdfContext } from './context';
 import { CHART_FONT_FAMILY, FONT, FONT_FILES } from './fonts';
@@ -95,6 +96,22 @@ function setUp() {
 }
 
 /**
+ * Skia shapes right-to-left text itself and writes each run in visual order, letters as their contextual forms, with
+ * one x per character; pdfkit's font engine would reverse such a run again (and shape it anew). So a run holding
+ * right-to-left letters is written one character per element, each at its own x, drawn as Skia placed it.
+ */
+function placeShapedRuns(svg: string): string {
+  return svg.replace(/<text([^>]*) x="([^"]*)" y="([^"]*)">([^<]*)<\/text>/g, (run, attributes: string, xs: string, ys: string, content: string) => {
+    if (!hasRtlText(content)) return run;
+    const list = (s: string) => s.split(',').map((v) => v.trim()).filter(Boolean);
+    const [x, y] = [list(xs), list(ys)];
+    const chars = content.match(/&[^;]+;|[\s\S]/gu) ?? [];
+    if (x.length !== chars.length || y.length === 0) return run;
+    return chars.map((char, i) => `<text${attributes} x="${x[i]}" y="${y[i] ?? y[0]}">${char}</text>`).join('');
+  });
+}
+
+/**
  * Renders a chart config (the very object the dashboard gets) with chart.js on a canvas that records SVG, so the
  * chart stays vector in the PDF. Text stays text (selectable, searchable) in DejaVu Sans. Sizes are in points.
  */
@@ -109,7 +126,7 @@ export function chartSvg<T extends ChartType, D, L>(config: ChartConfiguration<T
   chart.destroy();
   // Skia writes shaped text, so "fi" comes out as the ligature "ﬁ", which text extraction and search would then
   // return; spell ligatures out as in the body text (the letters after one are placed at their natural advance)
-  return svg.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'));
+  return placeShapedRuns(svg.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')));
 }
 
 /** Draws a chart across the text width at the current position, on a new page if it does not fit. */

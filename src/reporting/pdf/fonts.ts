@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { hasRtlText } from '../../i18n/bidi';
 
 /** DejaVu Sans covers Latin Extended, Greek and Cyrillic: every report language prints with the same font. */
 const TTF_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -14,16 +15,21 @@ export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', condensed:
 /** The family name charts use on the canvas (registered in chart.ts). */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
-/** Enough of pdfkit's embedded font to turn ligatures off (not in @types/pdfkit). */
+/** Enough of pdfkit's embedded font to turn ligatures off and adjust its ToUnicode map (not in @types/pdfkit). */
 interface EmbeddedFont {
   layoutRun(text: string, features?: unknown): unknown;
+  /** Glyph ids (4 hex digits) of `text` as drawn; records each new glyph's characters in `unicode`. */
+  encode(text: string, features?: unknown): [string[], unknown];
+  /** The characters of each subset glyph, written to the font's ToUnicode map. */
+  unicode: number[][];
 }
 
 const NO_LIGATURES = { liga: false, clig: false, dlig: false };
 
 /**
  * Embeds DejaVu Sans (regular and bold, and the condensed faces tables use) and selects the regular face. Ligatures are switched off: with them, "fi"
- * becomes one glyph that text extraction returns as "ﬁ", so "proficiency" could not be found in the PDF.
+ * becomes one glyph that text extraction returns as "ﬁ", so "proficiency" could not be found in the PDF. They stay on
+ * for text in a right-to-left script: DejaVu writes Arabic lam-alef as a ligature, which Arabic requires.
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const [name, file] of [
@@ -36,6 +42,23 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
     doc.font(name);
     const font = (doc as unknown as { _font: EmbeddedFont })._font;
     const layoutRun = font.layoutRun.bind(font);
-    font.layoutRun = (text, features) => layoutRun(text, features ?? NO_LIGATURES);
+    // a fresh object each time: fontkit writes into the features it is given
+    font.layoutRun = (text, features) => layoutRun(text, features ?? (hasRtlText(text) ? undefined : { ...NO_LIGATURES }));
+    // A ligature in a right-to-left word (lam-alef) is drawn where its letters stand in visual order, and text
+    // extraction (poppler, pdf.js) reverses a right-to-left word letter by letter: give its characters in visual
+    // order, or "لا" would be read back as "ال".
+    const encode = font.encode.bind(font);
+    const reordered = new Set<number>();
+    font.encode = (text, features) => {
+      const result = encode(text, features);
+      for (const hex of result[0]) {
+        const gid = parseInt(hex, 16);
+        const chars = font.unicode[gid];
+        if (!chars || chars.length < 2 || reordered.has(gid) || !hasRtlText(String.fromCodePoint(...chars))) continue;
+        font.unicode[gid] = [...chars].reverse();
+        reordered.add(gid);
+      }
+      return result;
+    };
   }
 }

@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { textColourOn } from '../charts/palette';
 import type { PdfContext } from './context';
 import { FONT } from './fonts';
-import { bottomOf, newPage } from './layout';
+import { bottomOf, drawText, newPage, textHeight } from './layout';
 import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE } from './theme';
 
 const LABEL_SHARE = 0.36;
@@ -28,12 +28,12 @@ export function drawStackedPanels(ctx: PdfContext, panels: ChartConfiguration<'b
   const header = () => {
     const y = doc.y;
     doc.font(FONT.bold).fontSize(SIZE.table).fillColor(COLOUR.muted);
-    panels.forEach((panel, p) => doc.text(text(panel.options?.plugins?.title?.text), panelX(p), y, { width: panelWidth, lineBreak: false, ellipsis: true }));
+    panels.forEach((panel, p) => drawText(ctx, text(panel.options?.plugins?.title?.text), panelX(p), y, { width: panelWidth, lineBreak: false, ellipsis: true }));
     doc.y = y + 13;
   };
 
   doc.font(FONT.regular).fontSize(SIZE.table);
-  const heights = labels.map((l) => Math.max(doc.heightOfString(l, { width: labelWidth }), BAR) + 5);
+  const heights = labels.map((l) => Math.max(textHeight(ctx, l, { width: labelWidth }), BAR) + 5);
   if (doc.y + 13 + (heights[0] ?? 0) * Math.min(3, labels.length) > bottomOf(doc)) newPage(ctx);
   header();
   labels.forEach((label, i) => {
@@ -43,8 +43,9 @@ export function drawStackedPanels(ctx: PdfContext, panels: ChartConfiguration<'b
       header();
     }
     const y = doc.y;
-    doc.font(FONT.regular).fontSize(SIZE.table).fillColor(COLOUR.ink).text(label, MARGIN.left, y, { width: labelWidth });
-    const barY = y + (Math.min(height - 5, doc.heightOfString(label, { width: labelWidth })) - BAR) / 2;
+    doc.font(FONT.regular).fontSize(SIZE.table).fillColor(COLOUR.ink);
+    drawText(ctx, label, MARGIN.left, y, { width: labelWidth });
+    const barY = y + (Math.min(height - 5, textHeight(ctx, label, { width: labelWidth })) - BAR) / 2;
     panels.forEach((panel, p) => {
       let x = panelX(p);
       for (const dataset of panel.data.datasets) {
@@ -76,7 +77,7 @@ export function drawStackedPanels(ctx: PdfContext, panels: ChartConfiguration<'b
       x += 19;
     });
     const ends = [datasets[0]?.label, datasets[datasets.length - 1]?.label].filter(Boolean).join(' … ');
-    doc.text(ends, panelX(p), y + 11, { width: panelWidth });
+    drawText(ctx, ends, panelX(p), y + 11, { width: panelWidth });
     bottom = Math.max(bottom, doc.y);
   });
   doc.x = MARGIN.left;

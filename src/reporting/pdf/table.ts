@@ -1,12 +1,13 @@
 import type { PdfContext } from './context';
 import { FONT } from './fonts';
-import { bottomOf, newPage } from './layout';
+import { bottomOf, drawText, newPage, textHeight, type TextBox } from './layout';
 import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE } from './theme';
 
 export interface Column {
   header: string;
   /** Relative width: widths are scaled to the text width, after every column got room for its longest word. */
   width: number;
+  /** Without it, text starts on the reading side (the right in a right-to-left report). */
   align?: 'left' | 'right' | 'center';
 }
 
@@ -71,12 +72,15 @@ interface Measured {
   start: number;
 }
 
-function measure(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], options: TableOptions): Measured {
+const textBox = (widths: number[], columns: Column[], i: number): TextBox => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align, lineGap: 0.5 });
+
+function measure(ctx: PdfContext, columns: Column[], rows: Cell[][], options: TableOptions): Measured {
+  const { doc } = ctx;
   const size = options.size ?? SIZE.table;
   const widths = columnWidths(doc, columns, rows, size, Boolean(options.rotatedHeader), options.width ?? CONTENT_WIDTH);
-  const textOptions = (i: number) => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align ?? 'left', lineGap: 0.5 });
+  const textOptions = (i: number) => textBox(widths, columns, i);
   doc.font(FONT.condensedBold).fontSize(size * HEADER_SCALE);
-  const flat = Math.max(...columns.map((c, i) => (options.rotatedHeader && i > 0 ? 0 : doc.heightOfString(c.header, textOptions(i)))));
+  const flat = Math.max(...columns.map((c, i) => (options.rotatedHeader && i > 0 ? 0 : textHeight(ctx, c.header, textOptions(i)))));
   const headerHeight = Math.max(flat, options.rotatedHeader ?? 0) + 2 * PAD_Y;
   const heights = rows.map((row, r) => {
     const bold = options.boldRows?.has(r) ?? false;
@@ -85,7 +89,7 @@ function measure(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], opt
         ...row.map((raw, i) => {
           const cell = cellOf(raw);
           doc.font(cell.bold || bold ? FONT.condensedBold : FONT.condensed).fontSize(size);
-          return doc.heightOfString(cell.text || ' ', textOptions(i));
+          return textHeight(ctx, cell.text || ' ', textOptions(i));
         }),
       ) +
       2 * PAD_Y
@@ -98,7 +102,7 @@ function measure(doc: PDFKit.PDFDocument, columns: Column[], rows: Cell[][], opt
 
 /** The room a table needs to begin on this page: give it to the heading above, so the two stay together. */
 export function tableSpace(ctx: PdfContext, columns: Column[], rows: Cell[][], options: TableOptions = {}): number {
-  return measure(ctx.doc, columns, rows, options).start + 6;
+  return measure(ctx, columns, rows, options).start + 6;
 }
 
 /**
@@ -109,11 +113,11 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
   const { doc } = ctx;
   const size = options.size ?? SIZE.table;
   const headerSize = size * HEADER_SCALE;
-  const { widths, headerHeight, heights, start } = measure(doc, columns, rows, options);
+  const { widths, headerHeight, heights, start } = measure(ctx, columns, rows, options);
   const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const tableWidth = options.width ?? CONTENT_WIDTH;
   const right = MARGIN.left + tableWidth;
-  const textOptions = (i: number) => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align ?? 'left', lineGap: 0.5 });
+  const textOptions = (i: number) => textBox(widths, columns, i);
 
   const rule = (y: number, weight: number) => doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(weight).strokeColor(COLOUR.ink).stroke();
 
@@ -126,11 +130,12 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
         const x = xs[i]! + widths[i]! / 2 - headerSize * 0.6;
         const y = top + headerHeight - PAD_Y;
         doc.save().rotate(-90, { origin: [x, y] });
-        doc.text(column.header, x, y, { width: options.rotatedHeader, lineGap: 0, height: widths[i]!, ellipsis: true });
+        // written upwards from the body, in either reading direction
+        drawText(ctx, column.header, x, y, { width: options.rotatedHeader, align: 'left', lineGap: 0, height: widths[i]!, ellipsis: true });
         doc.restore();
       } else {
-        const h = doc.heightOfString(column.header, textOptions(i));
-        doc.text(column.header, xs[i]! + PAD_X, top + headerHeight - PAD_Y - h, textOptions(i));
+        const h = textHeight(ctx, column.header, textOptions(i));
+        drawText(ctx, column.header, xs[i]! + PAD_X, top + headerHeight - PAD_Y - h, textOptions(i));
       }
     });
     rule(top + headerHeight, 0.5);
@@ -154,7 +159,7 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
       const cell = cellOf(raw);
       if (cell.fill) doc.rect(xs[i]! + 0.5, top + 0.5, widths[i]! - 1, height - 1).fill(cell.fill);
       doc.font(cell.bold || bold ? FONT.condensedBold : FONT.condensed).fontSize(size).fillColor(cell.colour ?? COLOUR.ink);
-      doc.text(cell.text, xs[i]! + PAD_X, top + PAD_Y, textOptions(i));
+      drawText(ctx, cell.text, xs[i]! + PAD_X, top + PAD_Y, textOptions(i));
     });
     doc.y = top + height;
   });

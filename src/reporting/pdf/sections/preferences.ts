@@ -3,7 +3,7 @@ import { OKABE_ITO } from '../../charts';
 import type { PdfContext } from '../context';
 import { FONT } from '../fonts';
 import { cleanText, DASH } from '../format';
-import { ensureSpace, heading, note, section } from '../layout';
+import { drawText, ensureSpace, heading, note, section, textHeight } from '../layout';
 import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE } from '../theme';
 
 const LABEL = 0.42;
@@ -21,10 +21,11 @@ function frequencyBars(ctx: PdfContext, question: Frequency): void {
   for (const option of question.options) {
     doc.font(FONT.regular).fontSize(SIZE.table);
     const label = cleanText(option.label);
-    const height = Math.max(doc.heightOfString(label, { width: labelWidth }), 10) + 4;
+    const height = Math.max(textHeight(ctx, label, { width: labelWidth }), 10) + 4;
     ensureSpace(ctx, height);
     const y = doc.y;
-    doc.font(FONT.regular).fontSize(SIZE.table).fillColor(COLOUR.ink).text(label, MARGIN.left, y, { width: labelWidth });
+    doc.font(FONT.regular).fontSize(SIZE.table).fillColor(COLOUR.ink);
+    drawText(ctx, label, MARGIN.left, y, { width: labelWidth });
     doc.rect(barX, y + 1, barWidth, 8).fill(COLOUR.faint);
     let figures: string;
     if (isSuppressed(option.share)) figures = `${fmt.count(option.count)}`;
@@ -37,7 +38,8 @@ function frequencyBars(ctx: PdfContext, question: Frequency): void {
       }
       figures = t('preferences.figures', { share: fmt.pct0(option.share), ci: ci ? fmt.interval(ci, fmt.pct0) : DASH, n: fmt.count(option.count) });
     }
-    doc.font(FONT.condensed).fontSize(SIZE.table).fillColor(COLOUR.ink).text(figures, textX, y, { width: textWidth, lineBreak: false });
+    doc.font(FONT.condensed).fontSize(SIZE.table).fillColor(COLOUR.ink);
+    drawText(ctx, figures, textX, y, { width: textWidth, lineBreak: false });
     doc.x = MARGIN.left;
     doc.y = y + height;
   }
