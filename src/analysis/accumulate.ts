@@ -91,11 +91,18 @@ function emptyGroup(plan: Plan): GroupCounts {
 }
 
 const emptyAlpha = (k: number): AlphaAccumulator => ({ n: 0, itemSum: new Float64Array(k), itemSumSq: new Float64Array(k), totalSum: 0, totalSumSq: 0 });
-const TOTAL_BINS = 31; // an area total of up to 6 items x 5 points
+const N_BINS = 7; // items rated in an area: 0..6
+const SUM_BINS = 31; // an area total of up to 6 items x 5 points
+const GAP_SUM_BINS = 61; // an area's summed gap, -30..30
 
 export function createAccumulator(plan: Plan) {
   const groups: GroupCounts[] = [];
+  // Raw counts of the hot loop, per group; result() derives the histograms the summaries read from them.
+  // joint: per item, 2 × 36 bins: the item's byte (importance × 6 + proficiency), plus 36 when the response rated
+  // every item of the item's area (a complete case, for Cronbach's alpha).
   const joints: Uint32Array[] = [];
+  // areas: per area, counts by (items rated n, sum): importance and proficiency sums 0..30, gap sums -30..30.
+  const rawAreas: { imp: Uint32Array; prof: Uint32Array; gap: Uint32Array }[] = [];
   const itemCount = plan.items.length;
   const areaCount = plan.areas.length;
   const offsets = Int32Array.from(plan.items, (f) => f.offset);
@@ -106,9 +113,6 @@ export function createAccumulator(plan: Plan) {
   // 60 / n as integers, so histogram indexes stay small integers (no floating point in the hot loop).
   const scaleOf = Int32Array.from({ length: 7 }, (_, n) => (n ? AREA_SCALE / n : 0));
   let completeScratch = new Uint8Array(areaCount * 1024);
-  // Complete cases (every item of an area rated) for Cronbach's alpha: a joint count per item and the area totals.
-  const completeJoint = new Uint32Array(itemCount * JOINT_BINS);
-  const completeTotals = new Uint32Array(areaCount * 2 * TOTAL_BINS);
   const choiceOffsets = Int32Array.from(plan.choices, (f) => f.offset);
   const multiOffsets = Int32Array.from(plan.multis, (f) => f.offset);
   const multiSizes = Int32Array.from(plan.multis, (f) => f.values.length);
@@ -117,7 +121,13 @@ export function createAccumulator(plan: Plan) {
   const textOffsets = Int32Array.from(plan.texts, (f) => f.offset);
 
   const groupOf = (g: number) => (groups[g] ??= emptyGroup(plan));
-  const jointOf = (g: number) => (joints[g] ??= new Uint32Array(itemCount * JOINT_BINS));
+  const jointOf = (g: number) => (joints[g] ??= new Uint32Array(itemCount * 2 * JOINT_BINS));
+  const rawAreaOf = (g: number) =>
+    (rawAreas[g] ??= {
+      imp: new Uint32Array(areaCount * N_BINS * SUM_BINS),
+      prof: new Uint32Array(areaCount * N_BINS * SUM_BINS),
+      gap: new Uint32Array(areaCount * N_BINS * GAP_SUM_BINS),
+    });
 
   let order = new Int32Array(1024);
 
@@ -146,38 +156,33 @@ export function createAccumulator(plan: Plan) {
       const g = groupOf(groupIndex);
       const joint = jointOf(groupIndex);
       g.n += end - start;
-      const { areaImportance, areaProficiency, areaGap, choices, multis, texts } = g;
+      const { choices, multis, texts } = g;
+      const raw = rawAreaOf(groupIndex);
       for (let a = 0; a < areaCount; a++) {
         const on = areaOffsets[a]! * count;
         const oi = on + count;
         const op = oi + count;
         const size = areaSize[a]!;
+        const at = a * N_BINS;
         for (let j = start; j < end; j++) {
           const r = order[j]!;
           const n = data[on + r]!;
-          complete[a * count + r] = n === size ? 1 : 0;
-          if (n === 0) continue;
-          const scale = scaleOf[n]!;
+          complete[a * count + r] = n === size ? JOINT_BINS : 0;
           const si = data[oi + r]!;
           const sp = data[op + r]!;
-          areaImportance[a * AREA_RATING_BINS + si * scale - AREA_SCALE]!++;
-          areaProficiency[a * AREA_RATING_BINS + sp * scale - AREA_SCALE]!++;
-          areaGap[a * AREA_GAP_BINS + (si - sp) * scale + 4 * AREA_SCALE]!++;
-          if (n === size) {
-            completeTotals[a * 2 * TOTAL_BINS + si]!++;
-            completeTotals[(a * 2 + 1) * TOTAL_BINS + sp]!++;
-          }
+          raw.imp[(at + n) * SUM_BINS + si]!++;
+          raw.prof[(at + n) * SUM_BINS + sp]!++;
+          raw.gap[(at + n) * GAP_SUM_BINS + si - sp + 30]!++;
         }
       }
       for (let i = 0; i < itemCount; i++) {
         const o = offsets[i]! * count;
-        const base = i * JOINT_BINS;
+        const base = i * 2 * JOINT_BINS;
         const completeRow = areaOfItem[i]! * count;
         for (let j = start; j < end; j++) {
           const r = order[j]!;
-          const bin = base + data[o + r]!; // the byte is importance × 6 + proficiency
-          joint[bin]!++;
-          completeJoint[bin]! += complete[completeRow + r]!;
+          // the byte is importance × 6 + proficiency; complete cases count in the second half
+          joint[base + complete[completeRow + r]! + data[o + r]!]!++;
         }
       }
       for (let c = 0; c < choiceOffsets.length; c++) {
@@ -216,41 +221,65 @@ export function createAccumulator(plan: Plan) {
     }
   }
 
+  /** Cronbach's alpha sums of area `a` on one scale, from the complete-case halves of the joint counts. */
   function alphaOf(a: number, scale: 0 | 1): AlphaAccumulator {
     const area = plan.areas[a]!;
     const acc = emptyAlpha(area.items.length);
-    const totals = completeTotals.subarray((a * 2 + scale) * TOTAL_BINS, (a * 2 + scale + 1) * TOTAL_BINS);
-    totals.forEach((count, total) => {
-      acc.n += count;
-      acc.totalSum += count * total;
-      acc.totalSumSq += count * total * total;
-    });
-    area.items.forEach((item, j) => {
-      for (let vi = 1; vi < RATING_BINS; vi++) {
-        for (let vp = 1; vp < RATING_BINS; vp++) {
-          const count = completeJoint[item * JOINT_BINS + vi * RATING_BINS + vp]!;
-          const v = scale === 0 ? vi : vp;
-          acc.itemSum[j]! += count * v;
-          acc.itemSumSq[j]! += count * v * v;
-        }
+    const size = area.items.length;
+    rawAreas.forEach((raw) => {
+      const sums = scale === 0 ? raw.imp : raw.prof;
+      for (let total = 0; total < SUM_BINS; total++) {
+        const count = sums[(a * N_BINS + size) * SUM_BINS + total]!;
+        acc.n += count;
+        acc.totalSum += count * total;
+        acc.totalSumSq += count * total * total;
       }
+    });
+    joints.forEach((joint) => {
+      area.items.forEach((item, j) => {
+        for (let vi = 1; vi < RATING_BINS; vi++) {
+          for (let vp = 1; vp < RATING_BINS; vp++) {
+            const count = joint[item * 2 * JOINT_BINS + JOINT_BINS + vi * RATING_BINS + vp]!;
+            const v = scale === 0 ? vi : vp;
+            acc.itemSum[j]! += count * v;
+            acc.itemSumSq[j]! += count * v * v;
+          }
+        }
+      });
     });
     return acc;
   }
 
-  /** Turns each group's joint counts into the importance, proficiency and gap histograms the summaries read. */
+  /** Derives each group's item histograms and area-score histograms from the raw counts. */
   function result(): Accumulated {
     groups.forEach((g, group) => {
       const joint = joints[group]!;
       for (let i = 0; i < itemCount; i++) {
-        for (let vi = 0; vi < RATING_BINS; vi++) {
-          for (let vp = 0; vp < RATING_BINS; vp++) {
-            const count = joint[i * JOINT_BINS + vi * RATING_BINS + vp]!;
-            if (count === 0) continue;
-            const both = vi !== 0 && vp !== 0;
-            g.importance[i * RATING_BINS + (both ? vi : 0)]! += count;
-            g.proficiency[i * RATING_BINS + (both ? vp : 0)]! += count;
-            if (both) g.gap[i * GAP_BINS + vi - vp + 4]! += count;
+        for (let bin = 0; bin < 2 * JOINT_BINS; bin++) {
+          const count = joint[i * 2 * JOINT_BINS + bin]!;
+          if (count === 0) continue;
+          const vi = Math.floor((bin % JOINT_BINS) / RATING_BINS);
+          const vp = bin % RATING_BINS;
+          const both = vi !== 0 && vp !== 0;
+          g.importance[i * RATING_BINS + (both ? vi : 0)]! += count;
+          g.proficiency[i * RATING_BINS + (both ? vp : 0)]! += count;
+          if (both) g.gap[i * GAP_BINS + vi - vp + 4]! += count;
+        }
+      }
+      const raw = rawAreas[group]!;
+      for (let a = 0; a < areaCount; a++) {
+        for (let n = 1; n < N_BINS; n++) {
+          const scale = scaleOf[n]!;
+          const at = a * N_BINS + n;
+          for (let sum = 0; sum < SUM_BINS; sum++) {
+            const imp = raw.imp[at * SUM_BINS + sum]!;
+            const prof = raw.prof[at * SUM_BINS + sum]!;
+            if (imp) g.areaImportance[a * AREA_RATING_BINS + sum * scale - AREA_SCALE]! += imp;
+            if (prof) g.areaProficiency[a * AREA_RATING_BINS + sum * scale - AREA_SCALE]! += prof;
+          }
+          for (let d = 0; d < GAP_SUM_BINS; d++) {
+            const gap = raw.gap[at * GAP_SUM_BINS + d]!;
+            if (gap) g.areaGap[a * AREA_GAP_BINS + (d - 30) * scale + 4 * AREA_SCALE]! += gap;
           }
         }
       }

@@ -1,6 +1,6 @@
-import { chiSquareIndependence, foldSmallGroups, kruskalWallis, pairwiseMannWhitney, suppressTable, histogramStats } from './stats';
+import { chiSquareIndependence, foldSmallGroups, histogramMoments, histogramStats, kruskalWallis, momentsStats, pairwiseMannWhitney, suppressTable } from './stats';
 import { totalOf, type Accumulated, type GroupCounts } from './accumulate';
-import { areaGapHistogram, areaRatingHistogram, gapHistogram, itemMwds, scaleScore, SMALL_GROUP } from './items';
+import { areaGapHistogram, areaRatingHistogram, gapHistogram, itemMwds, SMALL_GROUP } from './items';
 import { smallCount, type LabelSource } from './frequencies';
 import type { Comparison, Count, Disclosed, GroupCell, GroupInfo } from './schema';
 import type { Histogram } from './stats';
@@ -14,8 +14,9 @@ export interface GroupKey {
 
 const OTHER = '__other';
 
+/** n, mean, SD and 95% interval of a group's area scores: moments are enough (no quantiles for a table cell). */
 function cell(h: Histogram, minGroup: number): Disclosed<GroupCell> {
-  const s = scaleScore(h);
+  const s = momentsStats(histogramMoments(h));
   return s.n >= minGroup ? { n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95 } : SMALL_GROUP;
 }
 

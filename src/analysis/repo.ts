@@ -4,7 +4,9 @@ export type TextRow = [codes: Uint8Array, collectorId: string | null, lang: stri
 
 export function createAnalysisRepo(db: Db) {
   const versions = db.prepare<[string], number>('SELECT DISTINCT version FROM responses WHERE survey_id = ? ORDER BY version').pluck();
-  const started = db.prepare<[string], { collector_id: string | null; n: number }>('SELECT collector_id, count(*) AS n FROM starts WHERE survey_id = ? GROUP BY collector_id');
+  const started = db.prepare<[string], { collector_id: string | null; n: number }>(
+    "SELECT nullif(collector_key, '') AS collector_id, n FROM start_counts WHERE survey_id = ? AND n > 0",
+  );
   const demo = db.prepare<[string], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND is_demo = 1').pluck();
   const texts = db
     .prepare<[string, string], TextRow>(
