@@ -65,7 +65,7 @@ for (const n of SIZES) {
   console.log(`  naive GROUP BY (baseline)     ${fmt(naive.ms).padStart(8)} ms (first ${fmt(naive.firstMs)})   ${rss(naive)}`);
   console.log(`  complete report data          ${fmt(report.ms).padStart(8)} ms (first ${fmt(report.firstMs)})   ${rss(report)}   ${fmt(naive.ms / report.ms)}× faster than the baseline (first run: ${fmt(naive.firstMs / report.firstMs)}×)`);
   if (pdf.error) console.log(`  PDF: ${pdf.error}`);
-  else console.log(`  report data + PDF             ${fmt(pdf.ms).padStart(8)} ms (first ${fmt(pdf.firstMs)})   ${rss(pdf)}   ${fmt(naive.ms / pdf.ms, 2)}× the baseline's time`);
+  else console.log(`  report data + PDF             ${fmt(pdf.ms).padStart(8)} ms (first ${fmt(pdf.firstMs)})   ${rss(pdf)}   ${fmt(pdf.ms / naive.ms, 2)}× the baseline's time`);
   console.log(`  memory: the report's peak RSS is ${fmt(report.maxRssMb / open.maxRssMb, 2)}× that of opening the database alone (${fmt(open.maxRssMb)} MB)`);
   peaks.push({ n, report: report.maxRssMb });
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
