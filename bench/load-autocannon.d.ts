@@ -9,6 +9,8 @@ declare module 'autocannon' {
   export interface RequestSpec extends RawRequest {
     /** Called before every request; returns the request to send. */
     setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest;
+    /** Called with every response (autocannon reads the body only when this is set). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   export interface Options {
     url: string;

@@ -2,7 +2,7 @@
  * The server side of `npm run bench:load`, run as a child process so the load generator does not share its event
  * loop: the real app on a fresh temporary database file (WAL, synchronous=FULL as in production), the shipped
  * questionnaire, one collector per demo partner, and a trivial echo route mounted only here. It tells the parent
- * its port and database file over IPC, answers CPU-time questions, and exits on SIGTERM after closing the database.
+ * its port and database file over IPC and answers CPU-time questions; the bench kills it with SIGKILL at the end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +41,7 @@ function start() {
   });
   // The parent asks for CPU time around each segment: server CPU per request is steadier than req/s on a busy machine.
   process.on('message', () => process.send?.({ cpuMicros: process.cpuUsage().user + process.cpuUsage().system }));
+  process.on('disconnect', () => process.exit(0)); // the bench ended or died: do not linger on the port
   process.on('SIGTERM', () => {
     server.closeAllConnections();
     server.close(() => {

@@ -15,8 +15,8 @@ type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /**
  * Group commit: writes queued during one turn of the event loop share one transaction, so one WAL fsync
- * (synchronous=FULL) makes them all durable. Each write runs in its own SAVEPOINT inside the batch, so a write that
- * throws is rolled back alone and rejected alone; the others commit. Every promise settles only after the COMMIT
+ * (synchronous=FULL) makes them all durable. A write that throws is rolled back alone and rejected alone; the others
+ * commit (the batch is then written again with a SAVEPOINT per write). Every promise settles only after the COMMIT
  * returned, so an acknowledged write is on disk. If the batch itself fails (BEGIN or COMMIT, or an error that ends
  * the transaction), nothing of it is stored and every write of it is rejected.
  *
@@ -28,9 +28,12 @@ export function createGroupCommit<T, R>(db: Db, write: (item: T) => R, options: 
   const queue: Pending<T, R>[] = [];
   let scheduled = false;
 
+  // Optimistic first: writes almost never throw, so the batch runs without savepoints. If one throws, the whole
+  // transaction is rolled back (nothing was acknowledged) and the batch is written again the careful way.
+  const writeAll = db.transaction((batch: Pending<T, R>[]): Outcome<R>[] => batch.map((pending) => ({ ok: true, value: write(pending.item) })));
   // A transaction function called inside another runs as a SAVEPOINT (better-sqlite3): all-or-nothing per write.
   const writeOne = db.transaction(write);
-  const writeBatch = db.transaction((batch: Pending<T, R>[]): Outcome<R>[] =>
+  const writeEach = db.transaction((batch: Pending<T, R>[]): Outcome<R>[] =>
     batch.map((pending) => {
       try {
         return { ok: true, value: writeOne(pending.item) };
@@ -48,10 +51,14 @@ export function createGroupCommit<T, R>(db: Db, write: (item: T) => R, options: 
     if (queue.length) schedule();
     let outcomes: Outcome<R>[];
     try {
-      outcomes = writeBatch.immediate(batch);
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
+      outcomes = writeAll.immediate(batch);
+    } catch {
+      try {
+        outcomes = writeEach.immediate(batch);
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
     }
     outcomes.forEach((outcome, i) => {
       const pending = batch[i]!;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * Answers by question id, passed on as sent: validateAnswers checks every key and value. (A z.record would copy the
+ * object, costing a parse per answer, and would silently turn a "__proto__" key into the copy's prototype.)
+ */
+const AnswersObjectSchema = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  error: 'Invalid input: expected an object of answers by question id',
+});
+
 /** The body of POST /api/surveys/:id/responses. */
 export const SubmissionSchema = z.strictObject({
   /** The respondent's language; also the language of error messages. Defaults to the survey's. */
@@ -8,7 +16,7 @@ export const SubmissionSchema = z.strictObject({
   collector: z.string().max(40).optional(),
   /** Must be true: nothing is stored without consent (GDPR Art. 6(1)(a)). */
   consent: z.boolean(),
-  answers: z.record(z.string(), z.unknown()),
+  answers: AnswersObjectSchema,
 });
 export type SubmissionBody = z.infer<typeof SubmissionSchema>;
 
