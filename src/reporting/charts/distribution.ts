@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { TFunction } from 'i18next';
 import { isSuppressed, type ReportData } from '../../analysis/schema';
-import { wrapLabel } from './format';
+import { wrapLabel, horizontalBarOptions } from './format';
 import { GRID, INK, LIKERT_COLOURS } from './palette';
 
 export type Scale = 'importance' | 'proficiency';
@@ -48,11 +48,7 @@ export function distributionChart(report: ReportData, t: TFunction, scale: Scale
       })),
     },
     options: {
-      indexAxis: 'y',
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: report.lang,
+      ...horizontalBarOptions(report.lang),
       plugins: {
         title: { display: true, text: t(`charts.distribution.${scale}`), color: INK, align: 'start' },
         legend: { position: 'bottom', labels: { color: INK, boxWidth: 10 } },

@@ -72,3 +72,7 @@ export function wrapLabel(text: string, width = 40, maxLines = 3): string[] {
   kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/[\s,;:.]+$/, '')}…`;
   return kept;
 }
+
+/** Options every horizontal bar chart shares: static (no animation), sized by its container, numbers in `lang`. */
+export const horizontalBarOptions = (lang: string) =>
+  ({ indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false, locale: lang }) as const;

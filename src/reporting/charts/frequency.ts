@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { TFunction } from 'i18next';
 import { isSuppressed, type ReportData } from '../../analysis/schema';
-import { wrapLabel } from './format';
+import { wrapLabel, horizontalBarOptions } from './format';
 import { GRID, INK, OKABE_ITO } from './palette';
 
 /**
@@ -19,11 +19,7 @@ export function frequencyChart(report: ReportData, t: TFunction, questionId: str
       datasets: [{ label: t('charts.frequency.dataset'), data: options.map((o) => 100 * o.share), backgroundColor: OKABE_ITO.blue, borderWidth: 0 }],
     },
     options: {
-      indexAxis: 'y',
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: report.lang,
+      ...horizontalBarOptions(report.lang),
       plugins: { title: { display: true, text: question.label, color: INK, align: 'start' }, legend: { display: false } },
       scales: {
         x: { min: 0, max: 100, title: { display: true, text: t('charts.frequency.axis', { n: question.n }), color: INK }, grid: { color: GRID }, ticks: { color: INK } },

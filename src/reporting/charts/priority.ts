@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { TFunction } from 'i18next';
 import type { ReportData } from '../../analysis/schema';
-import { rankedItems, wrapLabel } from './format';
+import { rankedItems, wrapLabel, horizontalBarOptions } from './format';
 import { GRID, INK, MUTED, QUADRANT_COLOURS } from './palette';
 
 /**
@@ -25,11 +25,7 @@ export function priorityChart(report: ReportData, t: TFunction, options: { top?:
       ],
     },
     options: {
-      indexAxis: 'y',
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: report.lang,
+      ...horizontalBarOptions(report.lang),
       plugins: {
         title: { display: true, text: t('charts.priority.title', { count: items.length }), color: INK, align: 'start' },
         legend: { display: false },
