@@ -3,6 +3,7 @@ import type { Collector, FunnelCount, SurveyRow, SurveySettings } from './schema
 
 export function createSurveyRepo(db: Db) {
   const all = db.prepare<[], SurveyRow>('SELECT * FROM surveys ORDER BY id');
+  const generation = db.prepare<[], number>('SELECT n FROM config_generation WHERE id = 1').pluck();
   const byId = db.prepare<[string], SurveyRow>('SELECT * FROM surveys WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO surveys (id, questionnaire_id, version, default_lang, controller_name, controller_contact, created_on)
@@ -31,6 +32,8 @@ export function createSurveyRepo(db: Db) {
 
   return {
     all: () => all.all(),
+    /** Raised by triggers on every change to surveys, collectors and questionnaire versions, by any process. */
+    generation: () => generation.get() ?? 0,
     get: (id: string) => byId.get(id),
     insert: (row: Pick<SurveyRow, 'id' | 'questionnaire_id' | 'version' | 'default_lang' | 'controller_name' | 'controller_contact'>) => void insert.run(row),
     setVersion: (questionnaireId: string, version: number) => void setVersion.run(version, questionnaireId),

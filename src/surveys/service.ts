@@ -19,19 +19,41 @@ export interface OpenSurvey {
 
 export function createSurveyService(db: Db, questionnaires: QuestionnaireService = createQuestionnaireService(db)) {
   const repo = createSurveyRepo(db);
+  // Surveys and collectors change rarely and are read on every request: keep them until the generation moves.
+  let cachedGeneration = -1;
+  const surveyCache = new Map<string, OpenSurvey | undefined>();
+  const collectorCache = new Map<string, Collector | undefined>();
+  function fresh() {
+    const generation = repo.generation();
+    if (generation !== cachedGeneration) {
+      surveyCache.clear();
+      collectorCache.clear();
+      cachedGeneration = generation;
+    }
+  }
 
   function find(id: string): OpenSurvey | undefined {
+    fresh();
+    if (surveyCache.has(id)) return surveyCache.get(id);
     const row = repo.get(id);
-    if (!row) return undefined;
-    const current = questionnaires.load(row.questionnaire_id, row.version);
-    return current ? { row, current } : undefined;
+    const current = row && questionnaires.load(row.questionnaire_id, row.version);
+    const survey = row && current ? { row, current } : undefined;
+    surveyCache.set(id, survey);
+    return survey;
+  }
+
+  function collector(surveyId: string, id: string): Collector | undefined {
+    fresh();
+    const key = `${surveyId}\u0000${id}`;
+    if (!collectorCache.has(key)) collectorCache.set(key, repo.collector(surveyId, id));
+    return collectorCache.get(key);
   }
 
   return {
     find,
     all: () => repo.all(),
     collectors: (surveyId: string) => repo.collectors(surveyId),
-    collector: (surveyId: string, id: string): Collector | undefined => repo.collector(surveyId, id),
+    collector,
     saveCollector: (surveyId: string, c: Collector) => repo.saveCollector(surveyId, c),
     /** Saves an admin's settings; the default language must be one the questionnaire is written in. */
     updateSettings(surveyId: string, settings: SurveySettings): { ok: true } | { ok: false; issues: { path: string; message: string }[] } {
