@@ -8,6 +8,7 @@ import { createSurveyRepo } from '../surveys/repo';
 import type { SurveyService } from '../surveys/service';
 import { createDemoGenerator, DEMO_PARTNERS, seededRandom } from './generator';
 import { createSegmentStore } from '../analysis/segments';
+import { createDemoRepo } from './repo';
 
 export interface DemoOptions {
   surveyId: string;
@@ -24,19 +25,17 @@ export interface DemoOptions {
 export function createDemoService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }) {
   const responses = createResponseRepo(db);
   const surveyRepo = createSurveyRepo(db);
-  const realCount = db.prepare<[string], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND is_demo = 0').pluck();
-  const markDemo = db.prepare('UPDATE surveys SET is_demo = 1 WHERE id = ?');
-  const clearDemo = db.prepare('DELETE FROM responses WHERE survey_id = ? AND is_demo = 1');
+  const demo = createDemoRepo(db);
 
   function load(options: DemoOptions): { inserted: number } {
     const survey = deps.surveys.find(options.surveyId);
     if (!survey) throw new Error(`unknown survey "${options.surveyId}"`);
-    if (realCount.get(options.surveyId)! > 0) throw new Error(`survey "${options.surveyId}" holds real responses; load demo data into another survey`);
+    if (demo.realCount(options.surveyId) > 0) throw new Error(`survey "${options.surveyId}" holds real responses; load demo data into another survey`);
     const generator = createDemoGenerator(survey.current.definition, options.seed);
     const random = seededRandom(options.seed + 1);
     const perCollector = new Map<string, number>();
     db.transaction(() => {
-      markDemo.run(options.surveyId);
+      demo.markDemo(options.surveyId);
       for (let i = 0; i < options.responses; i++) {
         const demo = generator.next();
         const checked = validateAnswers(survey.current.definition, demo.answers, { hidden: 'reject' });
@@ -67,5 +66,5 @@ export function createDemoService(db: Db, deps: { surveys: SurveyService; questi
     return { inserted: options.responses };
   }
 
-  return { load, clear: (surveyId: string) => clearDemo.run(surveyId).changes };
+  return { load, clear: (surveyId: string) => demo.clearDemo(surveyId) };
 }

@@ -1,23 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { SURVEY, launchBrowser, startServer, type TestServer } from './server';
+import type { Page } from 'playwright-core';
+import { SURVEY, useServerAndBrowser } from './server';
 import { fillQuickly, loadDefaultQuestionnaire, planResponse } from './plan';
 
 jest.setTimeout(180_000);
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Runs axe on each page it is given and keeps a readable list of violations per page. */
 function auditor(page: Page, modeClass: string | null) {
@@ -51,11 +41,11 @@ const MODES: [string, string, string | null, string][] = [
 
 describe.each(MODES)('in %s mode', (_mode, query, modeClass, locale) => {
   test('when every respondent page is checked with axe-core, then none has a WCAG 2.1 A or AA violation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale });
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 800 }, locale });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const axe = auditor(page, modeClass);
-    const base = `${server.url}/s/${SURVEY}`;
+    const base = `${env.server.url}/s/${SURVEY}`;
     const plan = planResponse(loadDefaultQuestionnaire());
     try {
       await page.goto(`${base}?${query}`);
@@ -95,7 +85,7 @@ describe.each(MODES)('in %s mode', (_mode, query, modeClass, locale) => {
 
       await page.goto(`${base}/p/1`);
       await axe.check('resume, session expired');
-      await page.goto(`${server.url}/erase`);
+      await page.goto(`${env.server.url}/erase`);
       await axe.check('erase');
       await go(page, 'form button[type=submit]');
       await axe.check('erase, empty code');
@@ -106,18 +96,18 @@ describe.each(MODES)('in %s mode', (_mode, query, modeClass, locale) => {
       await go(page, 'form button[type=submit]');
       await axe.check('erase, done');
 
-      server.db.prepare("UPDATE surveys SET closes_at = '2000-01-01T00:00:00Z'").run();
+      env.server.db.prepare("UPDATE surveys SET closes_at = '2000-01-01T00:00:00Z'").run();
       await page.goto(base);
       await axe.check('closed survey');
-      server.db.prepare("UPDATE surveys SET closes_at = NULL, opens_at = '2999-01-01T00:00:00Z'").run();
+      env.server.db.prepare("UPDATE surveys SET closes_at = NULL, opens_at = '2999-01-01T00:00:00Z'").run();
       await page.goto(base);
       await axe.check('survey not open yet');
-      server.db.prepare('UPDATE surveys SET opens_at = NULL').run();
+      env.server.db.prepare('UPDATE surveys SET opens_at = NULL').run();
 
-      await page.goto(`${server.url}/s/no-such-survey`);
+      await page.goto(`${env.server.url}/s/no-such-survey`);
       await axe.check('404 error page', { modeApplies: false });
     } finally {
-      server.db.prepare('UPDATE surveys SET opens_at = NULL, closes_at = NULL').run();
+      env.server.db.prepare('UPDATE surveys SET opens_at = NULL, closes_at = NULL').run();
       await context.close();
     }
     expect(axe.problems).toEqual({});

@@ -1,30 +1,19 @@
-import type { Browser } from 'playwright-core';
 import { localize } from '../../src/i18n';
-import { SURVEY, launchBrowser, startServer, type TestServer } from './server';
+import { SURVEY, useServerAndBrowser } from './server';
 import { fillQuickly, loadDefaultQuestionnaire, planResponse } from './plan';
 
 jest.setTimeout(180_000);
 
 const questionnaire = loadDefaultQuestionnaire();
 const plan = planResponse(questionnaire);
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** The whole survey in four more languages (Bulgarian is walked by keyboard in respondent-bg-nojs.test.ts). */
 test.each(['sl', 'fi', 'pl', 'ro'])('when a youth worker answers in %s, then every page is in that language and the response is stored with it', async (lang) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/s/${SURVEY}?lang=${lang}`);
+  await page.goto(`${env.server.url}/s/${SURVEY}?lang=${lang}`);
   expect(await page.getAttribute('html', 'lang')).toBe(lang);
   expect(await page.textContent('h1')).toBe(localize(questionnaire.title, lang, 'en').text);
   await page.check('#consent');
@@ -38,7 +27,7 @@ test.each(['sl', 'fi', 'pl', 'ro'])('when a youth worker answers in %s, then eve
   await page.waitForURL(/\/thanks$/);
   expect(await page.textContent('.code')).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   await context.close();
-  const row = server.db.prepare('SELECT lang, answers FROM responses ORDER BY id DESC LIMIT 1').get() as { lang: string; answers: string };
+  const row = env.server.db.prepare('SELECT lang, answers FROM responses ORDER BY id DESC LIMIT 1').get() as { lang: string; answers: string };
   expect(row.lang).toBe(lang);
   expect(JSON.parse(row.answers)).toEqual(plan.answers);
 });
