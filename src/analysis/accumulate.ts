@@ -30,6 +30,10 @@ export interface Plan {
 }
 
 export function planFor(layout: Layout): Plan {
+  // Interim: the pass below still assumes 5-point scales and areas of up to 6 items (one-byte sums).
+  if (layout.points !== 5 || layout.areas.some((a) => a.width !== 1 || a.items.length > 6)) {
+    throw new Error('reports of competence scales other than 5 points or areas over 6 items are not available yet');
+  }
   const items = layout.fields.filter((f): f is PairField => f.kind === 'pair');
   const areas = layout.areas.map((a) => ({ id: a.id, offset: a.offset, items: items.flatMap((f, i) => (f.area === a.id ? [i] : [])) }));
   return {

@@ -3,10 +3,11 @@ import { fillAreaBytes, type Layout } from '../questionnaires/codebook';
 /**
  * Maps the codes of a response to an older questionnaire version onto the current version's layout, by
  * question id and option value, so one report can cover every version. Questions that no longer exist are
- * dropped; new ones are "no answer". Returns null when the layouts are the same (no copy needed).
+ * dropped; new ones are "no answer"; competence ratings of a version whose scales had another number of points
+ * are left out. Returns null when the layouts are the same (no copy needed).
  */
 export function codeTranslator(from: Layout, to: Layout): ((codes: Uint8Array) => Uint8Array) | null {
-  const same = from.size === to.size && to.fields.every((f, i) => {
+  const same = from.size === to.size && from.points === to.points && to.fields.every((f, i) => {
     const g = from.fields[i];
     return g !== undefined && g.question.id === f.question.id && g.offset === f.offset && g.kind === f.kind && JSON.stringify('values' in g ? g.values : null) === JSON.stringify('values' in f ? f.values : null);
   });
@@ -20,6 +21,8 @@ export function codeTranslator(from: Layout, to: Layout): ((codes: Uint8Array) =
         d[field.offset] = s[old.offset]!;
       });
     } else if (field.kind === 'pair') {
+      // Ratings on a scale of another length are not the same measurement: they are left out, not rescaled.
+      if (from.points !== to.points) continue;
       steps.push((s, d) => {
         d[field.offset] = s[old.offset]!;
       });

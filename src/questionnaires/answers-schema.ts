@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
-/** A competence item's answer: two ratings, or "na" which removes the item for this respondent. */
-export const CompetenceAnswerSchema = z.union([
-  z.literal('na'),
-  z.strictObject({ importance: z.number().int().min(1).max(5), proficiency: z.number().int().min(1).max(5) }),
-]);
-export type CompetenceAnswer = z.infer<typeof CompetenceAnswerSchema>;
+/**
+ * A competence item's answer on a scale of `points` points: two ratings 1..points (importance and proficiency share
+ * one scale length, see schema.ts), or "na" which removes the item for this respondent.
+ */
+export const competenceAnswerSchema = (points: number) =>
+  z.union([z.literal('na'), z.strictObject({ importance: z.number().int().min(1).max(points), proficiency: z.number().int().min(1).max(points) })]);
+export type CompetenceAnswer = 'na' | { importance: number; proficiency: number };
 
 /**
  * One answer value. single/country: option id or ISO code ("other" for another country);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Answers, AnswerValue } from './answers-schema';
-import { CompetenceAnswerSchema } from './answers-schema';
+import { competenceAnswerSchema } from './answers-schema';
 import { isAnswered, isVisible } from './conditions';
 import type { Question, QuestionOf, QuestionType, Questionnaire } from './schema';
 
@@ -17,7 +17,10 @@ export interface AnswerIssue {
 
 const wellFormed = (s: string) => s.isWellFormed();
 
-type ValueSchemaBuilder<T extends QuestionType> = (q: QuestionOf<T>) => z.ZodType<AnswerValue>;
+type ValueSchemaBuilder<T extends QuestionType> = (q: QuestionOf<T>, questionnaire: Questionnaire) => z.ZodType<AnswerValue>;
+
+/** Points of the questionnaire's competence scales (importance and proficiency have the same number, schema.ts). */
+export const competencePoints = (q: Questionnaire) => q.competenceScales?.importance.points.length ?? 5;
 
 const valueSchemas: { [T in QuestionType]: ValueSchemaBuilder<T> } = {
   single: (q) => z.enum(q.options.map((o) => o.id) as [string, ...string[]], { error: 'invalid_option' }),
@@ -35,14 +38,16 @@ const valueSchemas: { [T in QuestionType]: ValueSchemaBuilder<T> } = {
       .int({ error: 'invalid_scale_point' })
       .min(1, { error: 'invalid_scale_point' })
       .max(q.points.length, { error: 'invalid_scale_point' }),
-  competence: () =>
-    z.unknown().transform((value, ctx): AnswerValue => {
-      const parsed = CompetenceAnswerSchema.safeParse(value);
+  competence: (_q, questionnaire) => {
+    const schema = competenceAnswerSchema(competencePoints(questionnaire));
+    return z.unknown().transform((value, ctx): AnswerValue => {
+      const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data;
       const partial = typeof value === 'object' && value !== null && ('importance' in value) !== ('proficiency' in value);
       ctx.addIssue({ code: 'custom', message: partial ? 'rate_both' : 'invalid_rating' });
       return z.NEVER;
-    }),
+    });
+  },
   number: (q) => {
     let schema = z.number({ error: 'not_a_number' }).refine(Number.isFinite, { error: 'not_a_number' });
     if (q.integer) schema = schema.refine(Number.isInteger, { error: 'not_an_integer' });
@@ -65,40 +70,46 @@ const isRating = (n: unknown, max: number): n is number => Number.isInteger(n) &
  * with 40 competence items spent most of its validation there. Each returns exactly what its schema returns for
  * that value, or undefined to let the schema decide and word the problem (test/hostile/quick-values.test.ts).
  */
-export const quickValues: { [T in QuestionType]?: (q: QuestionOf<T>, value: unknown) => AnswerValue | undefined } = {
-  competence: (_q, v) => {
+export const quickValues: { [T in QuestionType]?: (q: QuestionOf<T>, value: unknown, questionnaire: Questionnaire) => AnswerValue | undefined } = {
+  competence: (_q, v, questionnaire) => {
     if (v === 'na') return 'na';
     if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length !== 2) return undefined;
     const { importance, proficiency } = v as Record<string, unknown>;
-    return isRating(importance, 5) && isRating(proficiency, 5) ? { importance, proficiency } : undefined;
+    const points = competencePoints(questionnaire);
+    return isRating(importance, points) && isRating(proficiency, points) ? { importance, proficiency } : undefined;
   },
   single: (q, v) => (typeof v === 'string' && q.options.some((o) => o.id === v) ? v : undefined),
   country: (q, v) => (typeof v === 'string' && (q.countries.includes(v) || (q.allowOther === true && v === 'other')) ? v : undefined),
   likert: (q, v) => (isRating(v, q.points.length) ? v : undefined),
 };
 
-function quickValue(question: Question, value: unknown): AnswerValue | undefined {
-  const quick = quickValues[question.type] as ((q: Question, v: unknown) => AnswerValue | undefined) | undefined;
-  return quick?.(question, value);
+function quickValue(question: Question, value: unknown, questionnaire: Questionnaire): AnswerValue | undefined {
+  const quick = quickValues[question.type] as ((q: Question, v: unknown, questionnaire: Questionnaire) => AnswerValue | undefined) | undefined;
+  return quick?.(question, value, questionnaire);
 }
 
-/** Built once per question object: loaded questionnaire versions are cached, so this runs once per version. */
+/**
+ * Built once per question object: loaded questionnaire versions are cached, so this runs once per version (a question
+ * object belongs to one questionnaire, whose competence scale length the competence schema depends on).
+ */
 const schemaCache = new WeakMap<Question, z.ZodType<AnswerValue>>();
 
 /** The zod schema of one question's answer value (exported for the tests that compare the quick checks with it). */
-export function valueSchema(question: Question): z.ZodType<AnswerValue> {
+export function valueSchema(question: Question, questionnaire: Questionnaire): z.ZodType<AnswerValue> {
   let schema = schemaCache.get(question);
   if (!schema) {
     const build = valueSchemas[question.type] as ValueSchemaBuilder<QuestionType>;
-    schema = build(question as never);
+    schema = build(question as never, questionnaire);
     schemaCache.set(question, schema);
   }
   return schema;
 }
 
 /** The numbers a message about this question may mention ("between {{min}} and {{max}}"). */
-function messageParams(q: Question): Record<string, string | number> {
+function messageParams(q: Question, questionnaire: Questionnaire): Record<string, string | number> {
   switch (q.type) {
+    case 'competence':
+      return { max: competencePoints(questionnaire) };
     case 'number':
       return { min: q.min ?? '', max: q.max ?? '' };
     case 'text':
@@ -159,19 +170,19 @@ export function validateAnswers(questionnaire: Questionnaire, input: unknown, op
       if (question.required) issues.push({ questionId: question.id, key: question.type === 'competence' ? 'rate_or_na' : 'required', params: {} });
       continue;
     }
-    const quick = quickValue(question, raw);
+    const quick = quickValue(question, raw, questionnaire);
     if (quick !== undefined) {
       answers[question.id] = quick;
       continue;
     }
-    const result = valueSchema(question).safeParse(raw);
+    const result = valueSchema(question, questionnaire).safeParse(raw);
     if (result.success) {
       if (isAnswered(result.data)) answers[question.id] = result.data;
       else if (question.required) issues.push({ questionId: question.id, key: 'required', params: {} });
     } else {
       const key = result.error.issues[0]?.message ?? 'invalid';
       invalid.add(question.id);
-      issues.push({ questionId: question.id, key, params: messageParams(question) });
+      issues.push({ questionId: question.id, key, params: messageParams(question, questionnaire) });
     }
   }
   return issues.length ? { ok: false, issues } : { ok: true, answers };

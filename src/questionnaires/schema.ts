@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEXT_LANGUAGES } from '../i18n/languages';
-import { MAX_AREA_ITEMS, MAX_CHOICES } from './codebook';
+import { MAX_AREA_SUM, MAX_CHOICES } from './codebook';
 
 /** Stable identifiers: they end up as column names in SPSS/R exports, so keep them short and plain. */
 export const IdSchema = z
@@ -114,11 +114,15 @@ export type Page = z.infer<typeof PageSchema>;
 export const AreaSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
 export type Area = z.infer<typeof AreaSchema>;
 
+/** Points of a competence scale: 3 to 11, so an item's two ratings fit one byte of the coded layout (codebook.ts). */
+export const MIN_SCALE_POINTS = 3;
+export const MAX_SCALE_POINTS = 11;
+
 const ScaleSchema = z.strictObject({
   /** The question asked of every item on this scale ("How important is this for your current work?"). */
   label: LocalizedTextSchema,
-  /** Five labelled points, 1 first. */
-  points: z.array(LocalizedTextSchema).length(5),
+  /** Labelled points, 1 first: 3 to 11 of them (the default questionnaire uses 5). */
+  points: z.array(LocalizedTextSchema).min(MIN_SCALE_POINTS, `must have at least ${MIN_SCALE_POINTS} points`).max(MAX_SCALE_POINTS, `must have at most ${MAX_SCALE_POINTS} points`),
 });
 
 export const QuestionnaireSchema = z
@@ -140,9 +144,19 @@ export const QuestionnaireSchema = z
     if (!q.languages.includes(q.defaultLanguage)) {
       ctx.addIssue({ code: 'custom', path: ['languages'], message: `must include the default language "${q.defaultLanguage}"` });
     }
+    const scales = q.competenceScales;
+    if (scales && scales.importance.points.length !== scales.proficiency.points.length) {
+      // The gap importance - proficiency and the Borich score only mean something on one shared scale (README, Decisions).
+      ctx.addIssue({
+        code: 'custom',
+        path: ['competenceScales', 'proficiency', 'points'],
+        message: `has ${scales.proficiency.points.length} points but the importance scale has ${scales.importance.points.length}: both scales must have the same number of points`,
+      });
+    }
     const seen = new Map<string, number>();
     const areaIds = new Set(q.areas.map((a) => a.id));
     const areaItems = new Map<string, number>();
+    const points = scales?.importance.points.length ?? 0;
     q.pages.forEach((page, p) =>
       page.questions.forEach((question, i) => {
         const path = ['pages', p, 'questions', i];
@@ -150,9 +164,11 @@ export const QuestionnaireSchema = z
         if (question.type === 'competence') {
           if (!areaIds.has(question.area)) ctx.addIssue({ code: 'custom', path: [...path, 'area'], message: `unknown area "${question.area}"` });
           if (!q.competenceScales) ctx.addIssue({ code: 'custom', path: ['competenceScales'], message: 'is required when there are competence questions' });
-          areaItems.set(question.area, (areaItems.get(question.area) ?? 0) + 1);
-          if (areaItems.get(question.area) === MAX_AREA_ITEMS + 1) {
-            ctx.addIssue({ code: 'custom', path: [...path, 'area'], message: `area "${question.area}" already has ${MAX_AREA_ITEMS} items, the most an area can hold` });
+          const items = (areaItems.get(question.area) ?? 0) + 1;
+          areaItems.set(question.area, items);
+          if (items * points > MAX_AREA_SUM && (items - 1) * points <= MAX_AREA_SUM) {
+            const most = Math.floor(MAX_AREA_SUM / points);
+            ctx.addIssue({ code: 'custom', path: [...path, 'area'], message: `area "${question.area}" already has ${most} items, the most an area can hold on a ${points}-point scale` });
           }
         }
         const choices = question.type === 'single' ? question.options.length : question.type === 'country' ? question.countries.length + (question.allowOther ? 1 : 0) : 0;

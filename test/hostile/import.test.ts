@@ -75,7 +75,7 @@ describe('questionnaire import with hostile files', () => {
   });
 
   test.each([
-    ['an area with 7 competence items', (q: QuestionnaireInput) => q.pages[1]!.questions.push(...[1, 2, 3, 4, 5].map((i) => ({ id: `fac_x${i}`, type: 'competence' as const, area: 'facilitating', label: { en: `F${i}` } }))), 'pages[1].questions[8].area'],
+    ['competence scales of 12 points', (q: QuestionnaireInput) => q.competenceScales!.importance.points.push(...Array.from({ length: 7 }, (_, i) => ({ en: `I${i + 6}` }))), 'competenceScales.importance.points'],
     ['a single choice with 256 options', (q: QuestionnaireInput) => Object.assign(q.pages[0]!.questions[1]!, { options: Array.from({ length: 256 }, (_, i) => ({ id: `o${i}`, label: { en: `O${i}` } })) }), 'pages[0].questions[1].options'],
   ])('when a file has %s, which the coded layout cannot hold, then the import refuses it at that place', (_name, change, path) => {
     const q = JSON.parse(JSON.stringify(base)) as QuestionnaireInput;
