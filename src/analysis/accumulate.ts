@@ -1,121 +1,106 @@
 import type { CodedField, Layout } from '../questionnaires/codebook';
 import type { Block } from './block';
+import { areaOffsets, areaShape, type AreaShape } from './axes';
+import { derive, type Accumulated, type Perturb } from './derive';
 
 /**
  * One pass over the stored response codes builds every count the diagnosis needs, per group, in memory that
- * grows with the number of items and groups but never with the number of responses. Likert data are discrete,
- * so histograms hold all the information: medians, rank tests and alphas are exact from them.
+ * grows with the number of items, scale points and groups but never with the number of responses. Answers are
+ * discrete, so count tables hold all the information: medians, rank tests and alphas are exact from them.
+ * The pass only counts (raw tables, see RawCounts); derive.ts turns the raw tables into the histograms the
+ * summaries read, after an optional disclosure hook has seen every raw table.
  */
-
-/** Area means are multiples of 1/AREA_SCALE for areas of up to 6 items (60 = lcm(1..6)). */
-export const AREA_SCALE = 60;
-export const RATING_BINS = 6; // 0 = not applicable / missing, 1..5
-export const GAP_BINS = 9; // -4..4
-const JOINT_BINS = RATING_BINS * RATING_BINS;
-export const AREA_RATING_BINS = 4 * AREA_SCALE + 1; // 1..5 in steps of 1/60
-export const AREA_GAP_BINS = 8 * AREA_SCALE + 1; // -4..4 in steps of 1/60
 
 type PairField = Extract<CodedField, { kind: 'pair' }>;
 type ChoiceField = Extract<CodedField, { kind: 'choice' }>;
 type MultiField = Extract<CodedField, { kind: 'multi' }>;
 type FlagField = Extract<CodedField, { kind: 'flag' }>;
+type NumberField = Extract<CodedField, { kind: 'number' }>;
+
+export interface PlanArea {
+  id: string;
+  /** Offset of the derived values (rated, importance sum, proficiency sum), each `width` bytes. */
+  offset: number;
+  width: 1 | 2;
+  /** Indexes into `Plan.items`. */
+  items: number[];
+  shape: AreaShape;
+}
 
 export interface Plan {
+  /** Points K of the competence scales: ratings 1..K, gaps -(K-1)..K-1. */
+  points: number;
   items: PairField[];
-  /** Areas in layout order: `offset` of the derived bytes (rated, importance sum, proficiency sum), item indexes. */
-  areas: { id: string; offset: number; items: number[] }[];
+  areas: PlanArea[];
   choices: ChoiceField[];
   multis: MultiField[];
   texts: FlagField[];
+  numbers: NumberField[];
 }
 
 export function planFor(layout: Layout): Plan {
-  // Interim: the pass below still assumes 5-point scales and areas of up to 6 items (one-byte sums).
-  if (layout.points !== 5 || layout.areas.some((a) => a.width !== 1 || a.items.length > 6)) {
-    throw new Error('reports of competence scales other than 5 points or areas over 6 items are not available yet');
-  }
   const items = layout.fields.filter((f): f is PairField => f.kind === 'pair');
-  const areas = layout.areas.map((a) => ({ id: a.id, offset: a.offset, items: items.flatMap((f, i) => (f.area === a.id ? [i] : [])) }));
+  const areas = layout.areas.map((a) => {
+    const own = items.flatMap((f, i) => (f.area === a.id ? [i] : []));
+    return { id: a.id, offset: a.offset, width: a.width, items: own, shape: areaShape(own.length, layout.points) };
+  });
   return {
+    points: layout.points,
     items,
     areas,
     choices: layout.fields.filter((f): f is ChoiceField => f.kind === 'choice'),
     multis: layout.fields.filter((f): f is MultiField => f.kind === 'multi'),
     texts: layout.fields.filter((f): f is FlagField => f.kind === 'flag'),
+    numbers: layout.fields.filter((f): f is NumberField => f.kind === 'number'),
   };
 }
 
-/** Counts of one group. Flat typed arrays, indexed [item * bins + bin]. */
-export interface GroupCounts {
+/**
+ * The raw counts of one group, exactly as the pass counted them: the tables disclosure control perturbs.
+ * Flat typed arrays; `tablesOf` (derive.ts) names each table.
+ */
+export interface RawCounts {
   n: number;
-  importance: Uint32Array;
-  proficiency: Uint32Array;
-  gap: Uint32Array;
+  /** Sum of the record keys of the group's responses (uint32, wrapping): the cell key of its whole group. */
+  key: number;
+  /**
+   * Per item, 2 × (K+1)² counts: the item's byte (importance × (K+1) + proficiency, 0 = not rated), plus (K+1)² when
+   * the response rated every item of the item's area (a complete case, for Cronbach's alpha).
+   */
+  joint: Uint32Array;
+  /** Per area, counts by (items rated n, sum) at areaOffsets: importance and proficiency sums, summed gaps. */
   areaImportance: Uint32Array;
   areaProficiency: Uint32Array;
   areaGap: Uint32Array;
-  /** Per choice field, counts by code 0..values (0 = no answer). */
+  /** Per choice field (single, country, likert), counts by code 0..values (0 = no answer). */
   choices: Uint32Array[];
   /** Per multiple-choice field: [answered, option 1, option 2, ...]. */
   multis: Uint32Array[];
   /** Per text question: respondents who wrote something. */
   texts: Uint32Array;
+  /** Per number question: counts by index into the shared dictionary of number codes (see NumberDictionary). */
+  numbers: Uint32Array[];
 }
 
-/** Sums over complete cases, per area and scale, for Cronbach's alpha (all groups together). */
-export interface AlphaAccumulator {
-  n: number;
-  itemSum: Float64Array;
-  itemSumSq: Float64Array;
-  totalSum: number;
-  totalSumSq: number;
+/** The distinct number codes met so far for one question, in order of appearance; shared by all groups. */
+export interface NumberDictionary {
+  index: Int32Array;
+  codes: number[];
 }
 
-export interface Accumulated {
-  plan: Plan;
-  groups: GroupCounts[];
-  alpha: { importance: AlphaAccumulator[]; proficiency: AlphaAccumulator[] };
-}
-
-function emptyGroup(plan: Plan): GroupCounts {
-  const k = plan.items.length;
-  const a = plan.areas.length;
-  return {
-    n: 0,
-    importance: new Uint32Array(k * RATING_BINS),
-    proficiency: new Uint32Array(k * RATING_BINS),
-    gap: new Uint32Array(k * GAP_BINS),
-    areaImportance: new Uint32Array(a * AREA_RATING_BINS),
-    areaProficiency: new Uint32Array(a * AREA_RATING_BINS),
-    areaGap: new Uint32Array(a * AREA_GAP_BINS),
-    choices: plan.choices.map((f) => new Uint32Array(f.values.length + 1)),
-    multis: plan.multis.map((f) => new Uint32Array(f.values.length + 1)),
-    texts: new Uint32Array(plan.texts.length),
-  };
-}
-
-const emptyAlpha = (k: number): AlphaAccumulator => ({ n: 0, itemSum: new Float64Array(k), itemSumSq: new Float64Array(k), totalSum: 0, totalSumSq: 0 });
-const N_BINS = 7; // items rated in an area: 0..6
-const SUM_BINS = 31; // an area total of up to 6 items x 5 points
-const GAP_SUM_BINS = 61; // an area's summed gap, -30..30
+const keysOf = (block: Block): Uint32Array | undefined => (block as Block & { keys?: Uint32Array }).keys;
 
 export function createAccumulator(plan: Plan) {
-  const groups: GroupCounts[] = [];
-  // Raw counts of the hot loop, per group; result() derives the histograms the summaries read from them.
-  // joint: per item, 2 × 36 bins: the item's byte (importance × 6 + proficiency), plus 36 when the response rated
-  // every item of the item's area (a complete case, for Cronbach's alpha).
-  const joints: Uint32Array[] = [];
-  // areas: per area, counts by (items rated n, sum): importance and proficiency sums 0..30, gap sums -30..30.
-  const rawAreas: { imp: Uint32Array; prof: Uint32Array; gap: Uint32Array }[] = [];
+  const raws: RawCounts[] = [];
+  const points = plan.points;
+  const ratingBins = points + 1;
+  const jointBins = ratingBins * ratingBins;
   const itemCount = plan.items.length;
   const areaCount = plan.areas.length;
   const offsets = Int32Array.from(plan.items, (f) => f.offset);
   const areaOfItem = new Int32Array(itemCount);
   plan.areas.forEach((a, k) => a.items.forEach((i) => (areaOfItem[i] = k)));
-  const areaOffsets = Int32Array.from(plan.areas, (a) => a.offset);
-  const areaSize = Int32Array.from(plan.areas, (a) => a.items.length);
-  // 60 / n as integers, so histogram indexes stay small integers (no floating point in the hot loop).
-  const scaleOf = Int32Array.from({ length: 7 }, (_, n) => (n ? AREA_SCALE / n : 0));
+  const tables = areaOffsets(plan);
   let completeScratch = new Uint8Array(areaCount * 1024);
   const choiceOffsets = Int32Array.from(plan.choices, (f) => f.offset);
   const multiOffsets = Int32Array.from(plan.multis, (f) => f.offset);
@@ -123,14 +108,21 @@ export function createAccumulator(plan: Plan) {
   const multiBytes = Int32Array.from(plan.multis, (f) => f.bytes);
   const byteScratch = new Uint32Array(256 * Math.max(1, ...plan.multis.map((f) => f.bytes)));
   const textOffsets = Int32Array.from(plan.texts, (f) => f.offset);
+  const numberOffsets = Int32Array.from(plan.numbers, (f) => f.offset);
+  const dictionaries: NumberDictionary[] = plan.numbers.map(() => ({ index: new Int32Array(0x10000).fill(-1), codes: [] }));
 
-  const groupOf = (g: number) => (groups[g] ??= emptyGroup(plan));
-  const jointOf = (g: number) => (joints[g] ??= new Uint32Array(itemCount * 2 * JOINT_BINS));
-  const rawAreaOf = (g: number) =>
-    (rawAreas[g] ??= {
-      imp: new Uint32Array(areaCount * N_BINS * SUM_BINS),
-      prof: new Uint32Array(areaCount * N_BINS * SUM_BINS),
-      gap: new Uint32Array(areaCount * N_BINS * GAP_SUM_BINS),
+  const rawOf = (g: number) =>
+    (raws[g] ??= {
+      n: 0,
+      key: 0,
+      joint: new Uint32Array(itemCount * 2 * jointBins),
+      areaImportance: new Uint32Array(tables.sumLength),
+      areaProficiency: new Uint32Array(tables.sumLength),
+      areaGap: new Uint32Array(tables.gapLength),
+      choices: plan.choices.map((f) => new Uint32Array(f.values.length + 1)),
+      multis: plan.multis.map((f) => new Uint32Array(f.values.length + 1)),
+      texts: new Uint32Array(plan.texts.length),
+      numbers: plan.numbers.map(() => new Uint32Array(8)),
     });
 
   let order = new Int32Array(1024);
@@ -149,46 +141,96 @@ export function createAccumulator(plan: Plan) {
     return runs;
   }
 
+  /** Counts, per area, responses by (items rated, sum); marks complete cases for the item loop. */
+  function addAreas(raw: RawCounts, data: Uint8Array, count: number, start: number, end: number, complete: Uint8Array) {
+    for (let a = 0; a < areaCount; a++) {
+      const area = plan.areas[a]!;
+      const w = area.width;
+      const on = area.offset * count;
+      const oi = on + w * count;
+      const op = oi + w * count;
+      const { items: size, sumBins, gapBins, gapShift } = area.shape;
+      const sums = tables.sums[a]!;
+      const gaps = tables.gaps[a]!;
+      const { areaImportance: imp, areaProficiency: prof, areaGap: gap } = raw;
+      const row = a * count;
+      if (w === 1) {
+        for (let j = start; j < end; j++) {
+          const r = order[j]!;
+          const n = data[on + r]!;
+          complete[row + r] = n === size ? jointBins : 0;
+          const si = data[oi + r]!;
+          const sp = data[op + r]!;
+          imp[sums + n * sumBins + si]!++;
+          prof[sums + n * sumBins + sp]!++;
+          gap[gaps + n * gapBins + si - sp + gapShift]!++;
+        }
+      } else {
+        for (let j = start; j < end; j++) {
+          const r = order[j]!;
+          const n = data[on + r]! | (data[on + count + r]! << 8);
+          complete[row + r] = n === size ? jointBins : 0;
+          const si = data[oi + r]! | (data[oi + count + r]! << 8);
+          const sp = data[op + r]! | (data[op + count + r]! << 8);
+          imp[sums + n * sumBins + si]!++;
+          prof[sums + n * sumBins + sp]!++;
+          gap[gaps + n * gapBins + si - sp + gapShift]!++;
+        }
+      }
+    }
+  }
+
+  /** Counts each number question's codes, growing the group's table when the shared dictionary grows. */
+  function addNumbers(raw: RawCounts, data: Uint8Array, count: number, start: number, end: number) {
+    for (let q = 0; q < numberOffsets.length; q++) {
+      const lo = numberOffsets[q]! * count;
+      const hi = lo + count;
+      const dictionary = dictionaries[q]!;
+      let counts = raw.numbers[q]!;
+      for (let j = start; j < end; j++) {
+        const r = order[j]!;
+        const code = data[lo + r]! | (data[hi + r]! << 8);
+        let k = dictionary.index[code]!;
+        if (k < 0) k = dictionary.index[code] = dictionary.codes.push(code) - 1;
+        if (k >= counts.length) {
+          const grown = new Uint32Array(Math.max(k + 1, counts.length * 2));
+          grown.set(counts);
+          counts = raw.numbers[q] = grown;
+        }
+        counts[k]!++;
+      }
+    }
+  }
+
   /**
    * Adds the responses of a column-major block: response r goes to group `group[r]` (0-based, any number of
    * groups) unless `keep` says 0. The hot loops of every report: per group, one pass per column over its rows.
    */
   function addBlock(block: Block, group: Int32Array, keep: Uint8Array | null) {
     const { data, count } = block;
+    const keys = keysOf(block);
     const complete = completeScratch.length >= areaCount * count ? completeScratch : (completeScratch = new Uint8Array(areaCount * count * 2));
     for (const [groupIndex, start, end] of sortByGroup(count, group, keep)) {
-      const g = groupOf(groupIndex);
-      const joint = jointOf(groupIndex);
-      g.n += end - start;
-      const { choices, multis, texts } = g;
-      const raw = rawAreaOf(groupIndex);
-      for (let a = 0; a < areaCount; a++) {
-        const on = areaOffsets[a]! * count;
-        const oi = on + count;
-        const op = oi + count;
-        const size = areaSize[a]!;
-        const at = a * N_BINS;
-        for (let j = start; j < end; j++) {
-          const r = order[j]!;
-          const n = data[on + r]!;
-          complete[a * count + r] = n === size ? JOINT_BINS : 0;
-          const si = data[oi + r]!;
-          const sp = data[op + r]!;
-          raw.imp[(at + n) * SUM_BINS + si]!++;
-          raw.prof[(at + n) * SUM_BINS + sp]!++;
-          raw.gap[(at + n) * GAP_SUM_BINS + si - sp + 30]!++;
-        }
+      const raw = rawOf(groupIndex);
+      raw.n += end - start;
+      if (keys) {
+        let sum = 0;
+        for (let j = start; j < end; j++) sum += keys[order[j]!]!;
+        raw.key = (raw.key + sum) >>> 0;
       }
+      addAreas(raw, data, count, start, end, complete);
+      const joint = raw.joint;
       for (let i = 0; i < itemCount; i++) {
         const o = offsets[i]! * count;
-        const base = i * 2 * JOINT_BINS;
+        const base = i * 2 * jointBins;
         const completeRow = areaOfItem[i]! * count;
         for (let j = start; j < end; j++) {
           const r = order[j]!;
-          // the byte is importance × 6 + proficiency; complete cases count in the second half
+          // the byte is importance × (K+1) + proficiency; complete cases count in the second half
           joint[base + complete[completeRow + r]! + data[o + r]!]!++;
         }
       }
+      const { choices, multis, texts } = raw;
       for (let c = 0; c < choiceOffsets.length; c++) {
         const o = choiceOffsets[c]! * count;
         const counts = choices[c]!;
@@ -222,97 +264,19 @@ export function createAccumulator(plan: Plan) {
         const o = textOffsets[f]! * count;
         for (let j = start; j < end; j++) texts[f]! += data[o + order[j]!]!;
       }
+      if (numberOffsets.length) addNumbers(raw, data, count, start, end);
     }
   }
 
-  /** Cronbach's alpha sums of area `a` on one scale, from the complete-case halves of the joint counts. */
-  function alphaOf(a: number, scale: 0 | 1): AlphaAccumulator {
-    const area = plan.areas[a]!;
-    const acc = emptyAlpha(area.items.length);
-    const size = area.items.length;
-    rawAreas.forEach((raw) => {
-      const sums = scale === 0 ? raw.imp : raw.prof;
-      for (let total = 0; total < SUM_BINS; total++) {
-        const count = sums[(a * N_BINS + size) * SUM_BINS + total]!;
-        acc.n += count;
-        acc.totalSum += count * total;
-        acc.totalSumSq += count * total * total;
-      }
-    });
-    joints.forEach((joint) => {
-      area.items.forEach((item, j) => {
-        for (let vi = 1; vi < RATING_BINS; vi++) {
-          for (let vp = 1; vp < RATING_BINS; vp++) {
-            const count = joint[item * 2 * JOINT_BINS + JOINT_BINS + vi * RATING_BINS + vp]!;
-            const v = scale === 0 ? vi : vp;
-            acc.itemSum[j]! += count * v;
-            acc.itemSumSq[j]! += count * v * v;
-          }
-        }
-      });
-    });
-    return acc;
-  }
-
-  /** Derives each group's item histograms and area-score histograms from the raw counts. */
-  function result(): Accumulated {
-    groups.forEach((g, group) => {
-      const joint = joints[group]!;
-      for (let i = 0; i < itemCount; i++) {
-        for (let bin = 0; bin < 2 * JOINT_BINS; bin++) {
-          const count = joint[i * 2 * JOINT_BINS + bin]!;
-          if (count === 0) continue;
-          const vi = Math.floor((bin % JOINT_BINS) / RATING_BINS);
-          const vp = bin % RATING_BINS;
-          const both = vi !== 0 && vp !== 0;
-          g.importance[i * RATING_BINS + (both ? vi : 0)]! += count;
-          g.proficiency[i * RATING_BINS + (both ? vp : 0)]! += count;
-          if (both) g.gap[i * GAP_BINS + vi - vp + 4]! += count;
-        }
-      }
-      const raw = rawAreas[group]!;
-      for (let a = 0; a < areaCount; a++) {
-        for (let n = 1; n < N_BINS; n++) {
-          const scale = scaleOf[n]!;
-          const at = a * N_BINS + n;
-          for (let sum = 0; sum < SUM_BINS; sum++) {
-            const imp = raw.imp[at * SUM_BINS + sum]!;
-            const prof = raw.prof[at * SUM_BINS + sum]!;
-            if (imp) g.areaImportance[a * AREA_RATING_BINS + sum * scale - AREA_SCALE]! += imp;
-            if (prof) g.areaProficiency[a * AREA_RATING_BINS + sum * scale - AREA_SCALE]! += prof;
-          }
-          for (let d = 0; d < GAP_SUM_BINS; d++) {
-            const gap = raw.gap[at * GAP_SUM_BINS + d]!;
-            if (gap) g.areaGap[a * AREA_GAP_BINS + (d - 30) * scale + 4 * AREA_SCALE]! += gap;
-          }
-        }
-      }
-    });
-    const alpha = { importance: plan.areas.map((_, a) => alphaOf(a, 0)), proficiency: plan.areas.map((_, a) => alphaOf(a, 1)) };
-    return { plan, groups, alpha };
+  /**
+   * The counts of every group. `perturb`, when given, sees every raw table of every group (named as in
+   * derive.ts `tablesOf`) before anything is derived from it, so all published figures come from its output.
+   */
+  function result(options: { perturb?: Perturb } = {}): Accumulated {
+    return derive(plan, raws, dictionaries, options.perturb);
   }
 
   return { addBlock, result };
 }
 
-/** The counts of all groups added together (the overall sample). */
-export function totalOf(plan: Plan, groups: readonly (GroupCounts | undefined)[]): GroupCounts {
-  const total = emptyGroup(plan);
-  const addInto = (into: Uint32Array, from: Uint32Array) => {
-    for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
-  };
-  for (const g of groups) {
-    if (!g) continue;
-    total.n += g.n;
-    addInto(total.importance, g.importance);
-    addInto(total.proficiency, g.proficiency);
-    addInto(total.gap, g.gap);
-    addInto(total.areaImportance, g.areaImportance);
-    addInto(total.areaProficiency, g.areaProficiency);
-    addInto(total.areaGap, g.areaGap);
-    g.choices.forEach((c, i) => addInto(total.choices[i]!, c));
-    g.multis.forEach((m, i) => addInto(total.multis[i]!, m));
-    addInto(total.texts, g.texts);
-  }
-  return total;
-}
+export { totalOf, type Accumulated, type GroupCounts, type Perturb } from './derive';

@@ -1,7 +1,9 @@
-import { chiSquareIndependence, foldSmallGroups, histogramMoments, histogramStats, kruskalWallis, momentsStats, pairwiseMannWhitney, suppressTable } from './stats';
+import { chiSquareIndependence, foldSmallGroups, histogramMoments, histogramStats, momentsStats, suppressTable } from './stats';
 import { totalOf, type Accumulated, type GroupCounts } from './accumulate';
 import { areaGapHistogram, areaRatingHistogram, gapHistogram, itemMwds, SMALL_GROUP } from './items';
 import { smallCount, type LabelSource } from './frequencies';
+import { compact, kruskalTest, posthocPairs } from './group-tests';
+import { compareScores } from './scores';
 import type { Comparison, Count, Disclosed, GroupCell, GroupInfo } from './schema';
 import type { Histogram } from './stats';
 
@@ -18,19 +20,6 @@ const OTHER = '__other';
 function cell(h: Histogram, minGroup: number): Disclosed<GroupCell> {
   const s = momentsStats(histogramMoments(h));
   return s.n >= minGroup ? { n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95 } : SMALL_GROUP;
-}
-
-/** Drops values nobody gave: rank tests only see the order of values, and area scores use few of their 481 bins. */
-function compact(table: number[][]): number[][] {
-  const used = table[0]?.map((_, c) => table.some((row) => row[c]! > 0)) ?? [];
-  return table.map((row) => row.filter((_, c) => used[c]));
-}
-
-function kruskal(table: number[][], minGroup: number) {
-  const usable = table.filter((row) => row.reduce((a, b) => a + b, 0) >= minGroup);
-  if (usable.length < 2) return SMALL_GROUP;
-  const k = kruskalWallis(usable);
-  return Number.isFinite(k.h) ? { h: k.h, df: k.df, p: k.p, epsilonSquared: k.epsilonSquared } : SMALL_GROUP;
 }
 
 /**
@@ -64,25 +53,25 @@ export function compareGroups(
     counts: acc.groups[index.get(key)!]!,
   }));
   if (fold.folded.length) {
-    columnCounts.push({ key: OTHER, label: labels.otherGroups, counts: totalOf(acc.plan, fold.folded.map((k) => acc.groups[index.get(k)!])) });
+    columnCounts.push({ key: OTHER, label: labels.otherGroups, counts: totalOf(acc, fold.folded.map((k) => acc.groups[index.get(k)!])) });
   }
   const columns = columnCounts.map((c) => ({ key: c.key, label: c.label, n: c.counts.n }));
 
   const areas = acc.plan.areas.map((area, a) => {
-    const gapTable = compact(columnCounts.map((c) => [...areaGapHistogram(c.counts, a).counts]));
-    const test = kruskal(gapTable, minGroup);
-    // Post-hoc pairs only after a significant omnibus test, as is usual (and 16 groups make 120 pairs).
-    const pairwise = 'suppressed' in test || columnCounts.length < 2 || test.p >= 0.05
-      ? []
-      : pairwiseMannWhitney(gapTable, columns.map((c) => c.key))
-          .filter((p) => Number.isFinite(p.pAdjusted))
-          .map((p) => ({ a: p.a, b: p.b, pAdjusted: p.pAdjusted, r: p.r }));
+    const gapTable = compact(columnCounts.map((c) => [...areaGapHistogram(acc, c.counts, a).counts]));
+    const test = kruskalTest(gapTable, minGroup);
+    const pairwise = posthocPairs(
+      gapTable,
+      columns.map((c) => c.key),
+      test,
+      minGroup,
+    );
     return {
       id: area.id,
       label: labels.area(area.id),
-      gap: columnCounts.map((c) => cell(areaGapHistogram(c.counts, a), minGroup)),
-      importance: columnCounts.map((c) => cell(areaRatingHistogram(c.counts.areaImportance, a), minGroup)),
-      proficiency: columnCounts.map((c) => cell(areaRatingHistogram(c.counts.areaProficiency, a), minGroup)),
+      gap: columnCounts.map((c) => cell(areaGapHistogram(acc, c.counts, a), minGroup)),
+      importance: columnCounts.map((c) => cell(areaRatingHistogram(acc, c.counts.areaImportance, a), minGroup)),
+      proficiency: columnCounts.map((c) => cell(areaRatingHistogram(acc, c.counts.areaProficiency, a), minGroup)),
       kruskal: test,
       pairwise,
     };
@@ -92,16 +81,16 @@ export function compareGroups(
     id: field.question.id,
     label: labels.question(field.question.id),
     medianGap: columnCounts.map((c): Disclosed<number> => {
-      const s = histogramStats(gapHistogram(c.counts, i));
+      const s = histogramStats(gapHistogram(acc.plan.points, c.counts, i));
       return s.n >= minGroup ? s.median : SMALL_GROUP;
     }),
-    kruskal: kruskal(columnCounts.map((c) => [...gapHistogram(c.counts, i).counts]), minGroup),
+    kruskal: kruskalTest(columnCounts.map((c) => [...gapHistogram(acc.plan.points, c.counts, i).counts]), minGroup),
   }));
 
   const topNeeds = columnCounts.map((c) => ({
     column: c.key,
     items: acc.plan.items
-      .map((field, i) => ({ id: field.question.id, label: labels.question(field.question.id), ...itemMwds(c.counts, i) }))
+      .map((field, i) => ({ id: field.question.id, label: labels.question(field.question.id), ...itemMwds(acc.plan.points, c.counts, i) }))
       .filter((x) => x.n >= minGroup && Number.isFinite(x.mwds))
       .sort((x, y) => y.mwds - x.mwds)
       .slice(0, 5)
@@ -129,5 +118,5 @@ export function compareGroups(
       };
     });
 
-  return { by, groups, columns, areas, items, topNeeds, categorical };
+  return { by, groups, columns, areas, scores: compareScores(acc, columnCounts, labels, minGroup), items, topNeeds, categorical };
 }

@@ -10,30 +10,28 @@ import {
   mwds,
   wilcoxonSignedRank,
   wilsonInterval,
+  valuesHistogram,
   type Histogram,
 } from './stats';
-import { AREA_GAP_BINS, AREA_RATING_BINS, AREA_SCALE, GAP_BINS, RATING_BINS, type Accumulated, type GroupCounts } from './accumulate';
+import type { Accumulated, GroupCounts } from './accumulate';
 import type { AreaSummary, Disclosed, Distribution, ItemSummary, ScaleScore, Suppressed } from './schema';
 
 export const SMALL_GROUP: Suppressed = { suppressed: true, reason: 'small_group' };
 
-/** Histogram views into the flat count arrays of a group. */
-export const ratingHistogram = (counts: Uint32Array, item: number): Histogram => ({
+/** Histogram views into the count arrays of a group, for competence scales of `points` points (K). */
+export const ratingHistogram = (points: number, counts: Uint32Array, item: number): Histogram => ({
   min: 1,
   step: 1,
-  counts: Array.from(counts.subarray(item * RATING_BINS + 1, (item + 1) * RATING_BINS)),
+  counts: Array.from(counts.subarray(item * (points + 1) + 1, (item + 1) * (points + 1))),
 });
-export const gapHistogram = (g: GroupCounts, item: number): Histogram => ({ min: -4, step: 1, counts: Array.from(g.gap.subarray(item * GAP_BINS, (item + 1) * GAP_BINS)) });
-export const areaRatingHistogram = (counts: Uint32Array, area: number): Histogram => ({
-  min: 1,
-  step: 1 / AREA_SCALE,
-  counts: Array.from(counts.subarray(area * AREA_RATING_BINS, (area + 1) * AREA_RATING_BINS)),
+export const gapHistogram = (points: number, g: GroupCounts, item: number): Histogram => ({
+  min: 1 - points,
+  step: 1,
+  counts: Array.from(g.gap.subarray(item * (2 * points - 1), (item + 1) * (2 * points - 1))),
 });
-export const areaGapHistogram = (g: GroupCounts, area: number): Histogram => ({
-  min: -4,
-  step: 1 / AREA_SCALE,
-  counts: Array.from(g.areaGap.subarray(area * AREA_GAP_BINS, (area + 1) * AREA_GAP_BINS)),
-});
+/** Area scores (the mean of a respondent's rated items) over the values they can take. */
+export const areaRatingHistogram = (acc: Pick<Accumulated, 'axes'>, counts: Uint32Array[], area: number): Histogram => valuesHistogram(acc.axes.areas[area]!.rating.values, counts[area]!);
+export const areaGapHistogram = (acc: Pick<Accumulated, 'axes'>, g: GroupCounts, area: number): Histogram => valuesHistogram(acc.axes.areas[area]!.gap.values, g.areaGap[area]!);
 
 function distribution(h: Histogram): Distribution {
   const s = histogramStats(h);
@@ -47,20 +45,22 @@ export function scaleScore(h: Histogram): ScaleScore {
 }
 
 /** Mean gap x mean importance of one item in one group, or NaN when nobody rated it. */
-export function itemMwds(g: GroupCounts, item: number): { n: number; mwds: number } {
-  const imp = histogramMoments(ratingHistogram(g.importance, item));
-  const gap = histogramMoments(gapHistogram(g, item));
+export function itemMwds(points: number, g: GroupCounts, item: number): { n: number; mwds: number } {
+  const imp = histogramMoments(ratingHistogram(points, g.importance, item));
+  const gap = histogramMoments(gapHistogram(points, g, item));
   return { n: gap.n, mwds: gap.n ? mwds(gap.sum / gap.n, imp.sum / imp.n) : NaN };
 }
 
 /** Per-item Borich diagnosis: descriptive statistics, MWDS, rank and Locus-for-Focus quadrant. */
 export function summarizeItems(acc: Accumulated, total: GroupCounts, labels: Map<string, string>, minGroup: number): { items: ItemSummary[]; locus: Disclosed<{ grandImportance: number; grandGap: number }> } {
+  const points = acc.plan.points;
   const rows = acc.plan.items.map((field, i) => {
-    const gap = gapHistogram(total, i);
+    const gap = gapHistogram(points, total, i);
     const gapStats = histogramStats(gap);
-    const imp = ratingHistogram(total.importance, i);
-    const positive = gap.counts.slice(5).reduce((a, b) => a + b, 0);
-    return { field, i, n: gapStats.n, imp, gap, gapStats, positive, meanImportance: histogramStats(imp).mean, score: itemMwds(total, i).mwds };
+    const imp = ratingHistogram(points, total.importance, i);
+    // gap bins run from -(K-1): bin K holds a gap of 1
+    const positive = gap.counts.slice(points).reduce((a, b) => a + b, 0);
+    return { field, i, n: gapStats.n, imp, gap, gapStats, positive, meanImportance: histogramStats(imp).mean, score: itemMwds(points, total, i).mwds };
   });
   const shown = rows.filter((r) => r.n >= minGroup);
   const centre = shown.length ? locusCentre(shown.map((r) => ({ meanImportance: r.meanImportance, meanGap: r.gapStats.mean }))) : undefined;
@@ -68,7 +68,7 @@ export function summarizeItems(acc: Accumulated, total: GroupCounts, labels: Map
   const rankOf = new Map(shown.map((r, k) => [r.i, ranks[k]!]));
 
   const items = rows.map((r): ItemSummary => {
-    const base = { id: r.field.question.id, area: r.field.area, label: labels.get(r.field.question.id) ?? r.field.question.id, n: r.n, notApplicable: total.importance[r.i * RATING_BINS]! };
+    const base = { id: r.field.question.id, area: r.field.area, label: labels.get(r.field.question.id) ?? r.field.question.id, n: r.n, notApplicable: total.importance[r.i * (points + 1)]! };
     if (r.n < minGroup || !centre) {
       return { ...base, importance: SMALL_GROUP, proficiency: SMALL_GROUP, gap: SMALL_GROUP, mwds: SMALL_GROUP, rank: SMALL_GROUP, quadrant: SMALL_GROUP, wilcoxon: SMALL_GROUP };
     }
@@ -76,7 +76,7 @@ export function summarizeItems(acc: Accumulated, total: GroupCounts, labels: Map
     return {
       ...base,
       importance: distribution(r.imp),
-      proficiency: distribution(ratingHistogram(total.proficiency, r.i)),
+      proficiency: distribution(ratingHistogram(points, total.proficiency, r.i)),
       gap: {
         mean: r.gapStats.mean,
         sd: r.gapStats.sd,
@@ -96,8 +96,8 @@ export function summarizeItems(acc: Accumulated, total: GroupCounts, labels: Map
 /** Area scores (mean of a respondent's rated items) and Cronbach's alpha per area and scale. */
 export function summarizeAreas(acc: Accumulated, total: GroupCounts, labels: Map<string, string>, minGroup: number): AreaSummary[] {
   return acc.plan.areas.map((area, a) => {
-    const gap = areaGapHistogram(total, a);
-    const imp = areaRatingHistogram(total.areaImportance, a);
+    const gap = areaGapHistogram(acc, total, a);
+    const imp = areaRatingHistogram(acc, total.areaImportance, a);
     const gapScore = scaleScore(gap);
     const enough = gapScore.n >= minGroup;
     const alphaImp = cronbachAlpha({ ...acc.alpha.importance[a]!, k: area.items.length, itemSum: [...acc.alpha.importance[a]!.itemSum], itemSumSq: [...acc.alpha.importance[a]!.itemSumSq] });
@@ -110,7 +110,7 @@ export function summarizeAreas(acc: Accumulated, total: GroupCounts, labels: Map
       label: labels.get(area.id) ?? area.id,
       itemIds: area.items.map((i) => acc.plan.items[i]!.question.id),
       importance: enough ? impScore : SMALL_GROUP,
-      proficiency: enough ? scaleScore(areaRatingHistogram(total.areaProficiency, a)) : SMALL_GROUP,
+      proficiency: enough ? scaleScore(areaRatingHistogram(acc, total.areaProficiency, a)) : SMALL_GROUP,
       gap: enough ? gapScore : SMALL_GROUP,
       mwds: enough ? mwds(gapScore.mean, impScore.mean) : SMALL_GROUP,
       alpha: {

@@ -68,6 +68,46 @@ export interface AreaSummary {
   alpha: { importance: number | null; proficiency: number | null; n: number; flagged: boolean };
 }
 
+/** Mean, SD, 95% interval, median and quartiles of a score: a single Likert question or a number question. */
+export interface ScoreStats {
+  n: number;
+  mean: number;
+  sd: number;
+  ci95: [number, number];
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+/** A single Likert or number question summarised as a score (METHODOLOGY section 3). */
+export interface ScoreSummary {
+  questionId: string;
+  label: string;
+  type: 'likert' | 'number';
+  page: string;
+  /** Respondents who answered. */
+  n: number;
+  /** Likert: the number of points (answers 1..points); numbers: null. */
+  points: number | null;
+  stats: Disclosed<ScoreStats>;
+}
+
+/** Kruskal-Wallis test across groups (tie-corrected H) with epsilon squared. */
+export interface GroupTest {
+  h: number;
+  df: number;
+  p: number;
+  epsilonSquared: number;
+}
+
+/** One pair of a post-hoc Mann-Whitney comparison, Holm-adjusted; `a` and `b` are column keys. */
+export interface PairwiseTest {
+  a: string;
+  b: string;
+  pAdjusted: number;
+  r: number;
+}
+
 export interface FrequencyOption {
   id: string;
   label: string;
@@ -112,8 +152,17 @@ export interface Comparison {
     gap: Disclosed<GroupCell>[];
     importance: Disclosed<GroupCell>[];
     proficiency: Disclosed<GroupCell>[];
-    kruskal: Disclosed<{ h: number; df: number; p: number; epsilonSquared: number }>;
-    pairwise: { a: string; b: string; pAdjusted: number; r: number }[];
+    kruskal: Disclosed<GroupTest>;
+    pairwise: PairwiseTest[];
+  }[];
+  /** Single Likert and number questions per column, tested like the areas. */
+  scores: {
+    questionId: string;
+    label: string;
+    type: 'likert' | 'number';
+    cells: Disclosed<ScoreStats>[];
+    kruskal: Disclosed<GroupTest>;
+    pairwise: PairwiseTest[];
   }[];
   items: { id: string; label: string; medianGap: Disclosed<number>[]; kruskal: Disclosed<{ h: number; df: number; p: number; epsilonSquared: number }> }[];
   /** The five highest MWDS per column. */
@@ -155,6 +204,8 @@ export interface ReportData {
   items: ItemSummary[];
   locus: Disclosed<{ grandImportance: number; grandGap: number }>;
   areas: AreaSummary[];
+  /** Single Likert and number questions: mean (SD), median (IQR); withheld under minGroup answers. */
+  scores: ScoreSummary[];
   frequencies: Frequency[];
   comparison: Comparison | null;
   openAnswers: { questionId: string; label: string; answers: string[]; total: number; shown: boolean }[];

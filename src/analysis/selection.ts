@@ -28,7 +28,7 @@ export function filterBlocks(layout: Layout, filters: Filter[]): BlockFilter {
     if (filter.questionId === 'collector') return (b, r) => filter.values.includes(collectorAt(b, r) ?? '');
     if (filter.questionId === 'lang') return (b, r) => filter.values.includes(langAt(b, r));
     const field = layout.byId.get(filter.questionId);
-    if (!field || field.kind === 'pair' || field.kind === 'flag') throw invalid(`filter.${filter.questionId}`, 'not a question that can filter');
+    if (!field || field.kind === 'pair' || field.kind === 'flag' || field.kind === 'number') throw invalid(`filter.${filter.questionId}`, 'not a question that can filter');
     const indexes = filter.values.map((v) => field.values.findIndex((x) => String(x) === v));
     if (indexes.some((i) => i < 0)) throw invalid(`filter.${filter.questionId}`, 'unknown value');
     if (field.kind === 'choice') {

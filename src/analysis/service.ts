@@ -8,6 +8,7 @@ import { createAccumulator, planFor, totalOf } from './accumulate';
 import { compareGroups } from './compare';
 import { disclosedCount, summarizeFrequencies } from './frequencies';
 import { summarizeAreas, summarizeItems } from './items';
+import { summarizeScores } from './scores';
 import { labelsFor } from './labels';
 import { createAnalysisRepo } from './repo';
 import { createSegmentStore } from './segments';
@@ -135,7 +136,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       });
     }
     const counts = acc.result();
-    const total = totalOf(plan, counts.groups);
+    const total = totalOf(counts, counts.groups);
     const enough = total.n >= thresholds.minGroup;
     const { items, locus } = summarizeItems(counts, total, labels.questions, thresholds.minGroup);
     const comparison: Comparison | null =
@@ -165,6 +166,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       items,
       locus,
       areas: summarizeAreas(counts, total, labels.areas, thresholds.minGroup),
+      scores: summarizeScores(counts, total, labels, thresholds.minGroup),
       frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
       comparison,
       openAnswers: openAnswers(req, texts, keep, enough),

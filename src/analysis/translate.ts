@@ -20,6 +20,11 @@ export function codeTranslator(from: Layout, to: Layout): ((codes: Uint8Array) =
       steps.push((s, d) => {
         d[field.offset] = s[old.offset]!;
       });
+    } else if (field.kind === 'number') {
+      steps.push((s, d) => {
+        d[field.offset] = s[old.offset]!;
+        d[field.offset + 1] = s[old.offset + 1]!;
+      });
     } else if (field.kind === 'pair') {
       // Ratings on a scale of another length are not the same measurement: they are left out, not rescaled.
       if (from.points !== to.points) continue;

@@ -1,4 +1,5 @@
 import type { Answers } from './answers-schema';
+import { numberCode } from './number-code';
 import type { Question, Questionnaire } from './schema';
 
 /**
@@ -10,7 +11,8 @@ import type { Question, Questionnaire } from './schema';
  *   3..11, so at most 143), 0 = not applicable or no answer — the index of the item's joint importance ×
  *   proficiency count, so aggregation reads one byte per item. With the default K = 5 this is importance × 6 +
  *   proficiency, the layout responses were stored in before scales could have other lengths;
- * - text: 1 byte, 1 when answered (the text itself lives in the JSON only; numbers too);
+ * - number: 2 bytes, low byte first: the value rounded to three significant digits (number-code.ts), 0 = no answer;
+ * - text: 1 byte, 1 when answered (the text itself lives in the JSON only);
  * then, per competence area, 3 derived values: items rated (both scales), sum of importance, sum of proficiency,
  * so an area score costs one read per area instead of one per item when 100,000 responses are aggregated. Each
  * value takes `width` bytes, low byte first: 1 when items × K ≤ 255 (every area of the default questionnaire, and
@@ -20,7 +22,8 @@ export type CodedField =
   | { kind: 'choice'; question: Question; offset: number; values: (string | number)[] }
   | { kind: 'multi'; question: Question; offset: number; bytes: number; values: string[] }
   | { kind: 'pair'; question: Question; offset: number; area: string }
-  | { kind: 'flag'; question: Question; offset: number };
+  | { kind: 'flag'; question: Question; offset: number }
+  | { kind: 'number'; question: Question; offset: number };
 
 export interface AreaBytes {
   id: string;
@@ -73,6 +76,9 @@ export function buildLayout(questionnaire: Questionnaire): Layout {
     } else if (question.type === 'text') {
       fields.push({ kind: 'flag', question, offset });
       offset += 1;
+    } else if (question.type === 'number') {
+      fields.push({ kind: 'number', question, offset });
+      offset += 2;
     }
   }
   const areas: AreaBytes[] = [];
@@ -107,6 +113,10 @@ export function encodeAnswers(layout: Layout, answers: Answers): Uint8Array {
       }
     } else if (field.kind === 'flag') {
       codes[field.offset] = 1;
+    } else if (field.kind === 'number') {
+      const code = numberCode(value as number);
+      codes[field.offset] = code & 0xff;
+      codes[field.offset + 1] = code >> 8;
     } else if (value !== 'na' && typeof value === 'object' && !Array.isArray(value)) {
       codes[field.offset] = pairCode(layout.points, value.importance, value.proficiency);
     }

@@ -21,19 +21,25 @@ export function openDb(file: string): Db {
   return db;
 }
 
-/** Applies db/migrations/NNN-name.sql files not yet applied, each in its own transaction. */
+/**
+ * Applies db/migrations/NNN-name.sql files not yet applied, each in its own transaction, in name order. A migration
+ * that must compute (re-encode stored data with the current code) is a NNN-name.ts module exporting `up(db)`.
+ */
 export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_on TEXT NOT NULL)');
   const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const pending = fs
     .readdirSync(dir)
-    .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f) && !applied.has(f))
+    .filter((f) => /^\d{3}-[\w-]+\.(sql|ts)$/.test(f) && !applied.has(f))
     .sort();
   const record = db.prepare("INSERT INTO schema_migrations (name, applied_on) VALUES (?, date('now'))");
   for (const file of pending) {
-    const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+    const run: (db: Db) => void = file.endsWith('.ts')
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require(path.join(dir, file)) as { up: (db: Db) => void }).up
+      : (target) => target.exec(fs.readFileSync(path.join(dir, file), 'utf8'));
     db.transaction(() => {
-      db.exec(sql);
+      run(db);
       record.run(file);
     })();
   }

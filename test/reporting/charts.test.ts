@@ -45,6 +45,7 @@ function buildReport(over: Partial<ReportData> = {}): ReportData {
     items,
     locus: { grandImportance, grandGap },
     areas: ['a', 'b'].map((id) => ({ id, label: `Area ${id}`, itemIds: items.filter((i) => i.area === id).map((i) => i.id), importance: score, proficiency: score, gap: score, mwds: 2, alpha: { importance: 0.8, proficiency: 0.6, n: 100, flagged: true } })),
+    scores: [],
     frequencies: [{ questionId: 'formats', label: 'Formats', type: 'multiple', page: 'p', n: 100, options: [{ id: 'x', label: 'X', count: 40, share: 0.4, ci95: [0.3, 0.5] }, { id: 'y', label: 'Y', count: { suppressed: true, reason: 'small_cell', below: 5 }, share: hidden, ci95: hidden }] }],
     comparison: {
       by: { id: 'country', label: 'Country' },
@@ -54,6 +55,7 @@ function buildReport(over: Partial<ReportData> = {}): ReportData {
         { id: 'a', label: 'Area a', gap: [cell(0.75), hidden], importance: [cell(4), hidden], proficiency: [cell(3.25), hidden], kruskal: hidden, pairwise: [] },
         { id: 'b', label: 'Area b', gap: [cell(0.25), cell(0.5)], importance: [cell(4), cell(4)], proficiency: [cell(3.75), cell(3.5)], kruskal: { h: 1, df: 1, p: 0.3, epsilonSquared: 0.01 }, pairwise: [] },
       ],
+      scores: [],
       items: [],
       topNeeds: [],
       categorical: [],

@@ -5,11 +5,15 @@
 import { assertCounts } from './counts';
 import { studentTQuantile } from './distributions';
 
-/** Counts per value; bin i holds the value `min + i * step` (Likert: min 1, step 1; gaps: min -4). */
+/**
+ * Counts per value; bin i holds the value `min + i * step` (Likert: min 1, step 1; gaps of a 5-point scale: min -4),
+ * or `values[i]` when the values are listed (ascending), as for area scores and numbers, which sit on no grid.
+ */
 export interface Histogram {
   readonly min: number;
   readonly step: number;
   readonly counts: readonly number[];
+  readonly values?: ArrayLike<number>;
 }
 
 export interface HistogramStats {
@@ -41,8 +45,11 @@ export interface MomentsStats {
 }
 
 export function binValue(histogram: Histogram, bin: number): number {
-  return histogram.min + bin * histogram.step;
+  return histogram.values ? histogram.values[bin]! : histogram.min + bin * histogram.step;
 }
+
+/** A histogram over listed ascending values. */
+export const valuesHistogram = (values: ArrayLike<number>, counts: ArrayLike<number>): Histogram => ({ min: values[0] ?? 0, step: 0, values, counts: Array.from(counts) });
 
 /**
  * Build a histogram from values that lie on the grid min, min+step, ... (binCount bins). Meant for
