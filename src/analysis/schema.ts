@@ -26,7 +26,7 @@ export interface Distribution {
   q1: number;
   q3: number;
   ci95: [number, number];
-  /** Respondents per scale point 1..5. */
+  /** Respondents per scale point 1..K. */
   counts: number[];
 }
 
@@ -201,6 +201,8 @@ export interface ReportData {
     languages: { lang: string; label: string; n: Count }[];
     funnel: FunnelRow[];
   };
+  /** Points K of the competence scales: importance and proficiency are rated 1..K, gaps run from -(K-1) to K-1. */
+  scalePoints: number;
   items: ItemSummary[];
   locus: Disclosed<{ grandImportance: number; grandGap: number }>;
   areas: AreaSummary[];

@@ -163,6 +163,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
         languages: [...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => ({ lang: l, label: languageNames.of(l) ?? l, n: disclosedCount(n, thresholds.minCell) })),
         funnel: funnel(req.surveyId, completed, thresholds.minCell, t('directLink')),
       },
+      scalePoints: layout.points,
       items,
       locus,
       areas: summarizeAreas(counts, total, labels.areas, thresholds.minGroup),

@@ -45,6 +45,7 @@ function buildReport(over: Partial<ReportData> = {}): ReportData {
     items,
     locus: { grandImportance, grandGap },
     areas: ['a', 'b'].map((id) => ({ id, label: `Area ${id}`, itemIds: items.filter((i) => i.area === id).map((i) => i.id), importance: score, proficiency: score, gap: score, mwds: 2, alpha: { importance: 0.8, proficiency: 0.6, n: 100, flagged: true } })),
+    scalePoints: 5,
     scores: [],
     frequencies: [{ questionId: 'formats', label: 'Formats', type: 'multiple', page: 'p', n: 100, options: [{ id: 'x', label: 'X', count: 40, share: 0.4, ci95: [0.3, 0.5] }, { id: 'y', label: 'Y', count: { suppressed: true, reason: 'small_cell', below: 5 }, share: hidden, ci95: hidden }] }],
     comparison: {

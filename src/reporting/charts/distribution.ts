@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { TFunction } from 'i18next';
 import { isSuppressed, type ReportData } from '../../analysis/schema';
 import { wrapLabel, horizontalBarOptions } from './format';
-import { GRID, INK, LIKERT_COLOURS } from './palette';
+import { GRID, INK, likertColours } from './palette';
 
 export type Scale = 'importance' | 'proficiency';
 
@@ -24,25 +24,27 @@ function rows(report: ReportData, scale: Scale, level: DistributionLevel): Row[]
   return report.areas.flatMap((area) => {
     const own = disclosed.filter((d) => d.item.area === area.id);
     if (own.length === 0) return [];
-    return [{ label: area.label, counts: [0, 1, 2, 3, 4].map((k) => own.reduce((sum, d) => sum + (d.counts[k] ?? 0), 0)) }];
+    return [{ label: area.label, counts: Array.from({ length: report.scalePoints }, (_, k) => own.reduce((sum, d) => sum + (d.counts[k] ?? 0), 0)) }];
   });
 }
 
 /**
- * Distribution of one rating scale as 100% stacked horizontal bars: the share of answers on each scale point 1..5.
+ * Distribution of one rating scale as 100% stacked horizontal bars: the share of answers on each scale point 1..K.
  * Items with a suppressed distribution are left out.
  */
 export function distributionChart(report: ReportData, t: TFunction, scale: Scale, level: DistributionLevel = { by: 'area' }): ChartConfiguration<'bar'> {
   const data = rows(report, scale, level);
   const totals = data.map((r) => r.counts.reduce((a, b) => a + b, 0));
+  const points = report.scalePoints;
   return {
     type: 'bar',
     data: {
       labels: data.map((r) => wrapLabel(r.label, level.by === 'area' ? 32 : 48, 3)),
-      datasets: [1, 2, 3, 4, 5].map((point, k) => ({
-        label: t(`scale.${scale}.${point}`),
+      datasets: Array.from({ length: points }, (_, k) => ({
+        // the ends are named ("1 not important", "7 essential"), the points between are numbers
+        label: k === 0 ? t(`scale.${scale}.1`) : k === points - 1 ? t(`scale.${scale}.top`, { point: points }) : String(k + 1),
         data: data.map((r, i) => (totals[i] ? (100 * (r.counts[k] ?? 0)) / totals[i]! : 0)),
-        backgroundColor: LIKERT_COLOURS[k],
+        backgroundColor: likertColours(points)[k],
         borderWidth: 0,
         barPercentage: 0.85,
       })),

@@ -27,6 +27,23 @@ export const QUADRANT_COLOURS: Readonly<Record<LocusQuadrant, string>> = {
 /** Scale points 1..5, ColorBrewer PuOr (diverging, colour-blind safe); the middle is a light grey, not white. */
 export const LIKERT_COLOURS = ['#b35806', '#f1a340', '#d8d8d8', '#998ec3', '#542788'] as const;
 
+/** ColorBrewer PuOr for 2 to 11 points (its 3- to 11-class schemes; 2 takes the ends of 3), the middle light grey. */
+const PU_OR: Readonly<Record<number, readonly string[]>> = {
+  2: ['#f1a340', '#998ec3'],
+  3: ['#f1a340', '#d8d8d8', '#998ec3'],
+  4: ['#e66101', '#fdb863', '#b2abd2', '#5e3c99'],
+  5: LIKERT_COLOURS,
+  6: ['#b35806', '#f1a340', '#fee0b6', '#d8daeb', '#998ec3', '#542788'],
+  7: ['#b35806', '#f1a340', '#fee0b6', '#d8d8d8', '#d8daeb', '#998ec3', '#542788'],
+  8: ['#b35806', '#e08214', '#fdb863', '#fee0b6', '#d8daeb', '#b2abd2', '#8073ac', '#542788'],
+  9: ['#b35806', '#e08214', '#fdb863', '#fee0b6', '#d8d8d8', '#d8daeb', '#b2abd2', '#8073ac', '#542788'],
+  10: ['#7f3b08', '#b35806', '#e08214', '#fdb863', '#fee0b6', '#d8daeb', '#b2abd2', '#8073ac', '#542788', '#2d004b'],
+  11: ['#7f3b08', '#b35806', '#e08214', '#fdb863', '#fee0b6', '#d8d8d8', '#d8daeb', '#b2abd2', '#8073ac', '#542788', '#2d004b'],
+};
+
+/** Colours of the points of a 2- to 11-point scale, lowest first. */
+export const likertColours = (points: number): readonly string[] => PU_OR[points] ?? LIKERT_COLOURS;
+
 /** ColorBrewer YlGnBu, 9 classes: sequential and colour-blind safe. */
 const SEQUENTIAL = ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'];
 

@@ -15,6 +15,7 @@ import { methodAndSample } from './sections/method';
 import { openAnswers } from './sections/open-answers';
 import { preferences } from './sections/preferences';
 import { ranking } from './sections/ranking';
+import { scoresSection } from './sections/scores';
 import { executiveSummary } from './sections/summary';
 import { MARGIN } from './theme';
 
@@ -23,7 +24,7 @@ export interface RenderPdfOptions {
   onProgress?(step: number, total: number): void;
 }
 
-const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, areas, comparisonSection, preferences, openAnswers];
+const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, areas, comparisonSection, scoresSection, preferences, openAnswers];
 
 /**
  * Writes the diagnosis as an A4 PDF to `out` and resolves when `out` has received all of it. `t` is a translate

@@ -8,6 +8,8 @@ import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE } from './theme';
 const LABEL_SHARE = 0.36;
 const GAP = 10;
 const BAR = 11;
+/** Room for one legend swatch and its number (two digits). */
+const SWATCH = 21;
 
 const text = (label: unknown) => (Array.isArray(label) ? label.join(' ') : String(label ?? ''));
 
@@ -69,15 +71,17 @@ export function drawStackedPanels(ctx: PdfContext, panels: ChartConfiguration<'b
   let bottom = y;
   panels.forEach((panel, p) => {
     const datasets = panel.data.datasets;
-    let x = panelX(p);
     doc.font(FONT.regular).fontSize(SIZE.small);
+    // scales of up to 11 points: the swatches wrap onto a second row rather than run into the next panel
+    const perRow = Math.max(1, Math.floor(panelWidth / SWATCH));
     datasets.forEach((dataset, k) => {
-      doc.rect(x, y + 1, 9, 7).fill(String(dataset.backgroundColor));
-      doc.fillColor(COLOUR.muted).text(fmt.int(k + 1), x + 11, y, { lineBreak: false });
-      x += 19;
+      const x = panelX(p) + (k % perRow) * SWATCH;
+      const rowY = y + Math.floor(k / perRow) * 11;
+      doc.rect(x, rowY + 1, 9, 7).fill(String(dataset.backgroundColor));
+      doc.fillColor(COLOUR.muted).text(fmt.int(k + 1), x + 11, rowY, { lineBreak: false });
     });
     const ends = [datasets[0]?.label, datasets[datasets.length - 1]?.label].filter(Boolean).join(' … ');
-    drawText(ctx, ends, panelX(p), y + 11, { width: panelWidth });
+    drawText(ctx, ends, panelX(p), y + 11 * Math.ceil(datasets.length / perRow), { width: panelWidth });
     bottom = Math.max(bottom, doc.y);
   });
   doc.x = MARGIN.left;

@@ -12,7 +12,7 @@ export const rankText = (fmt: Format, rank: number) => (Number.isInteger(rank) ?
 export function ranking(ctx: PdfContext): void {
   const { report, t, fmt } = ctx;
   section(ctx, t('ranking.title'));
-  paragraph(ctx, t('ranking.intro'));
+  paragraph(ctx, t('ranking.intro', { points: ctx.report.scalePoints }));
   const areaLabel = new Map(report.areas.map((a) => [a.id, cleanText(a.label)]));
   const ranked = rankedItems(report);
   const shown = new Set(ranked.map((r) => r.item.id));
@@ -57,6 +57,6 @@ export function ranking(ctx: PdfContext): void {
     ],
     rows,
   );
-  note(ctx, t('ranking.note'));
+  note(ctx, t('ranking.note', { points: ctx.report.scalePoints }));
   if (hidden.length) note(ctx, t('notes.suppressed', { min: fmt.int(report.thresholds.minGroup) }));
 }
