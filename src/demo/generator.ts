@@ -58,7 +58,8 @@ export interface DemoResponse {
   answers: Answers;
 }
 
-const clamp = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
+/** A rating rounded onto a scale of `points` points (5 unless said). */
+const clamp = (x: number, points = 5) => Math.min(points, Math.max(1, Math.round(x)));
 
 export function createDemoGenerator(q: Questionnaire, seed: number) {
   const random = seededRandom(seed);
@@ -71,6 +72,9 @@ export function createDemoGenerator(q: Questionnaire, seed: number) {
   };
   const partnerWeights = DEMO_PARTNERS.map((p) => p.weight);
   const questions = q.pages.flatMap((p) => p.questions);
+  // the need profiles are written for 5 points: other scales get them stretched over their own range
+  const points = q.competenceScales?.importance.points.length ?? 5;
+  const onScale = (x: number) => (points === 5 ? x : 1 + ((x - 1) * (points - 1)) / 4);
   const areaLabel = (area: string, lang: string) => localize(q.areas.find((a) => a.id === area)?.label, lang, q.defaultLanguage).text;
 
   function choose(question: Question, experience: number, partner: DemoPartner): Answers[string] | undefined {
@@ -88,7 +92,7 @@ export function createDemoGenerator(q: Questionnaire, seed: number) {
         return chosen.length ? chosen.slice(0, question.maxChoices ?? chosen.length) : [question.options[0]!.id];
       }
       case 'likert':
-        return clamp(question.points.length * 0.6 + normal() * 1.1);
+        return clamp(question.points.length * 0.6 + (normal() * 1.1 * question.points.length) / 5, question.points.length);
       case 'number':
         return Math.round(Math.min(question.max ?? 40, Math.max(question.min ?? 0, 20 + normal() * 10)));
       default:
@@ -116,8 +120,8 @@ export function createDemoGenerator(q: Questionnaire, seed: number) {
           answers[question.id] = 'na';
           continue;
         }
-        const importance = clamp((AREA_IMPORTANCE[question.area] ?? 4) + emphasis + normal() * 0.6);
-        const proficiency = clamp(3.1 + ability - (partner.proficiencyShift[question.area] ?? 0) + normal() * 0.65);
+        const importance = clamp(onScale((AREA_IMPORTANCE[question.area] ?? 4) + emphasis + normal() * 0.6), points);
+        const proficiency = clamp(onScale(3.1 + ability - (partner.proficiencyShift[question.area] ?? 0) + normal() * 0.65), points);
         answers[question.id] = { importance, proficiency };
         gaps.push({ area: question.area, gap: importance - proficiency });
       } else if (question.type === 'text') {
