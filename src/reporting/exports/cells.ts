@@ -38,7 +38,7 @@ function reader(v: Variable): Read {
     case 'rating':
       return (r) => {
         const a = answer(r);
-        if (a === 'na') return NOT_APPLICABLE;
+        if (a === 'na') return v.missing[0] ?? NOT_APPLICABLE;
         return a && typeof a === 'object' && !Array.isArray(a) ? a[s.scale] : null;
       };
     case 'number':

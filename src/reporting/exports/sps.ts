@@ -91,7 +91,7 @@ export function spssSyntax(set: ExportSet, csvFile: string): string {
     comment(`Needsmap: SPSS syntax for "${Array.from(set.title).slice(0, 60).join('')}" (survey ${set.surveyId}, version ${set.version}), labels in ${set.lang}`),
     comment('Reads the CSV export with codes (responses.csv without labels=1). Set FILE below to the full path of that file, then run all'),
     comment('Run in Unicode mode (SET UNICODE=ON, the default since SPSS 21)'),
-    comment(`Competence items: ${NOT_APPLICABLE} = not applicable, declared missing. An empty cell = not answered or not asked (system-missing)`),
+    comment(`Competence items: ${v.find((x) => x.source.kind === 'rating')?.missing[0] ?? NOT_APPLICABLE} = not applicable, declared missing. An empty cell = not answered or not asked (system-missing)`),
     comment('Multiple choice: one 0/1 variable per option, empty when the question was not asked. Line breaks in free text read as " / "'),
     comment('Rows of an earlier questionnaire version are coded with this version: an answer it no longer offers is empty'),
     '',

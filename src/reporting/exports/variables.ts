@@ -5,7 +5,8 @@ import type { ExportWords } from './words';
 
 /**
  * Missing values, as SPSS and R users expect them:
- * - A competence item answered "not applicable" is coded 9 in both of its variables (`_imp`, `_prof`), labelled and
+ * - A competence item answered "not applicable" is coded 9 (99 on scales of 9 points or more, where 9 is a rating) in
+ *   both of its variables (`_imp`, `_prof`), labelled and
  *   declared user-missing (MISSING VALUES ... (9)). It is an answer, not a gap: keeping the code lets an analyst count
  *   it, while SPSS leaves it out of every statistic. R's read.csv does not read declarations: drop 9 before averaging
  *   (the codebook sheet says so next to each such variable).
@@ -13,6 +14,9 @@ import type { ExportWords } from './words';
  *   For multiple choice this keeps "not asked" (all empty) apart from "asked, option not chosen" (0).
  */
 export const NOT_APPLICABLE = 9;
+
+/** The not-applicable code of a K-point scale: 9, or 99 from 9 points on, where 9 is a rating. */
+export const notApplicableCode = (points: number) => (points < 9 ? NOT_APPLICABLE : 99);
 
 /**
  * Countries are exported as ISO 3166-1 alpha-2 strings ("BG"), not as numbers: the code is stable across questionnaire
@@ -77,20 +81,23 @@ export function buildVariables(definition: Questionnaire, options: VariableOptio
           missing: [],
           source: { kind: 'option', question: q.id, option: o.id },
         }));
-      case 'competence':
+      case 'competence': {
+        const points = definition.competenceScales?.importance.points.length ?? 5;
+        const notApplicable = notApplicableCode(points);
         return (['importance', 'proficiency'] as const).map((scale) => ({
           name: name(`${q.id}_${scale === 'importance' ? 'imp' : 'prof'}`),
           label: `${words[scale]}: ${label}`,
           type: 'numeric',
-          format: 'F1.0',
+          format: notApplicable < 10 ? 'F1.0' : 'F2.0',
           level: 'ordinal',
           values: [
             ...(definition.competenceScales?.[scale].points ?? []).map((p, i) => ({ value: i + 1, label: text(p) })),
-            { value: NOT_APPLICABLE, label: text(definition.competenceScales?.notApplicable) },
+            { value: notApplicable, label: text(definition.competenceScales?.notApplicable) },
           ],
-          missing: [NOT_APPLICABLE],
+          missing: [notApplicable],
           source: { kind: 'rating', question: q.id, scale },
         }));
+      }
       case 'number':
         return [plain(name(q.id), label, 'numeric', q.integer ? 'F8.0' : 'F12.2', 'scale', { kind: 'number', question: q.id })];
       case 'text':
