@@ -118,5 +118,5 @@ export function compareGroups(
       };
     });
 
-  return { by, groups, columns, areas, scores: compareScores(acc, columnCounts, labels, minGroup), items, topNeeds, categorical };
+  return { by, groups, columns, areas, scores: compareScores(acc, columnCounts, by.id, labels, minGroup), items, topNeeds, categorical };
 }

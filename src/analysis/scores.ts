@@ -52,9 +52,12 @@ export function summarizeScores(acc: Accumulated, total: GroupCounts, labels: La
   });
 }
 
-/** Each score question across the comparison's columns: statistics per column, Kruskal-Wallis, post-hoc pairs. */
-export function compareScores(acc: Accumulated, columns: readonly { key: string; counts: GroupCounts }[], labels: LabelSource, minGroup: number): Comparison['scores'] {
-  return sources(acc).map((source) => {
+/**
+ * Each score question across the comparison's columns: statistics per column, Kruskal-Wallis, post-hoc pairs. The
+ * question the groups are made of (a Likert question can be the grouping) is left out.
+ */
+export function compareScores(acc: Accumulated, columns: readonly { key: string; counts: GroupCounts }[], byId: string, labels: LabelSource, minGroup: number): Comparison['scores'] {
+  return sources(acc).filter((source) => source.questionId !== byId).map((source) => {
     const histograms = columns.map((c) => source.histogram(c.counts));
     const table = compact(histograms.map((h) => [...h.counts]));
     const kruskal = kruskalTest(table, minGroup);

@@ -38,3 +38,12 @@ describe.each([
     expectMatchesRaw(report, s, volunteers);
   });
 });
+
+describe('a comparison grouped by a Likert question', () => {
+  test('when the groups are the answers to the Likert question, then that question is not compared with itself', () => {
+    const { db, surveyId } = buildScaleSurvey({ points: 7, likertPoints: 3 });
+    const report = buildReport(db, surveyId, { groupBy: 'agree' });
+    expect(report.comparison!.scores.map((s) => s.questionId)).toEqual(['hours', 'distance']);
+    db.close();
+  });
+});
