@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Config } from './config';
+import { fromRoot } from './shared/paths';
 import type { Db } from './shared/db';
 import { AppError } from './shared/errors';
 import { errorMiddleware } from './shared/error-middleware';
@@ -26,7 +27,7 @@ import { exportRoutes } from './reporting/exports/routes';
 import { exportScope } from './reporting/scope';
 import { translationBodyParsers, translationRoutes } from './translations/routes';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = fromRoot();
 const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
 
 /** JSON is UTF-8 (RFC 8259): other bytes are refused as malformed (400) instead of silently becoming U+FFFD. */
@@ -38,13 +39,13 @@ function utf8Only(_req: unknown, _res: unknown, body: Buffer) {
  * Builds the whole application around an open database; `main.ts` only listens.
  * `extend` mounts extra routes before the 404 handler: the load bench adds its echo route there; production passes none.
  */
-export function createApp({ db, config, extend }: { db: Db; config: Config; extend?: (app: Express) => void }): Express {
+export function createApp({ db, config, extend, exactFigures }: { db: Db; config: Config; extend?: (app: Express) => void; /** Tests of the statistics only: reports without perturbation. */ exactFigures?: boolean }): Express {
   const questionnaires = createQuestionnaireService(db);
   const surveys = createSurveyService(db, questionnaires);
   const responses = createResponseService(db);
   const journey = createJourney(db, { surveys, questionnaires, responses });
   const auth = createAuth(db);
-  const analysis = createAnalysisService(db, { surveys, questionnaires });
+  const analysis = createAnalysisService(db, { surveys, questionnaires }, { perturb: !exactFigures });
 
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
@@ -79,7 +80,7 @@ export function createApp({ db, config, extend }: { db: Db; config: Config; exte
   });
   app.use(surveyApiRoutes({ surveys }));
   app.use(responseApiRoutes({ surveys, responses }));
-  app.use(respondentRoutes({ surveys, journey }));
+  app.use(respondentRoutes({ surveys, journey, peekUser: auth.peekUser }));
   app.use(recoveryRoutes({ surveys, journey, responses }));
   app.use(authRoutes({ auth }));
   app.use(reportRoutes({ analysis, requireUser: auth.requireUser, pageLocals: adminPageLocals }));

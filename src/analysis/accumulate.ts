@@ -1,7 +1,7 @@
 import type { CodedField, Layout } from '../questionnaires/codebook';
 import type { Block } from './block';
 import { areaOffsets, areaShape, type AreaShape } from './axes';
-import { derive, type Accumulated, type Perturb } from './derive';
+import { derive, type Accumulated, type GroupCounts, type Perturb } from './derive';
 
 /**
  * One pass over the stored response codes builds every count the diagnosis needs, per group, in memory that
@@ -88,7 +88,7 @@ export interface NumberDictionary {
   codes: number[];
 }
 
-const keysOf = (block: Block): Uint32Array | undefined => (block as Block & { keys?: Uint32Array }).keys;
+const keysOf = (block: Block): Uint32Array | undefined => block.keys;
 
 export function createAccumulator(plan: Plan) {
   const raws: RawCounts[] = [];
@@ -111,8 +111,7 @@ export function createAccumulator(plan: Plan) {
   const numberOffsets = Int32Array.from(plan.numbers, (f) => f.offset);
   const dictionaries: NumberDictionary[] = plan.numbers.map(() => ({ index: new Int32Array(0x10000).fill(-1), codes: [] }));
 
-  const rawOf = (g: number) =>
-    (raws[g] ??= {
+  const emptyRaw = (): RawCounts => ({
       n: 0,
       key: 0,
       joint: new Uint32Array(itemCount * 2 * jointBins),
@@ -124,6 +123,7 @@ export function createAccumulator(plan: Plan) {
       texts: new Uint32Array(plan.texts.length),
       numbers: plan.numbers.map(() => new Uint32Array(8)),
     });
+  const rawOf = (g: number) => (raws[g] ??= emptyRaw());
 
   let order = new Int32Array(1024);
 
@@ -272,11 +272,36 @@ export function createAccumulator(plan: Plan) {
    * The counts of every group. `perturb`, when given, sees every raw table of every group (named as in
    * derive.ts `tablesOf`) before anything is derived from it, so all published figures come from its output.
    */
-  function result(options: { perturb?: Perturb } = {}): Accumulated {
-    return derive(plan, raws, dictionaries, options.perturb);
+  function result(options: { perturb?: Perturb } = {}): Accumulated & { total: GroupCounts } {
+    // The overall sample is a population of its own: its tables are perturbed under its own key (the sum of all
+    // record keys), not added up from the perturbed groups, so it reads the same with or without a grouping.
+    const whole = derive(plan, [mergeRaws([emptyRaw(), ...raws.filter(Boolean)])], dictionaries, options.perturb);
+    return { ...derive(plan, raws, dictionaries, options.perturb), alpha: whole.alpha, total: whole.groups[0]! };
   }
 
   return { addBlock, result };
+}
+
+/** All groups' raw counts added together (copies; the groups are left as they are). */
+function mergeRaws(groups: readonly RawCounts[]): RawCounts {
+  const sum = (arrays: readonly Uint32Array[]) => {
+    const out = new Uint32Array(Math.max(0, ...arrays.map((a) => a.length)));
+    for (const a of arrays) for (let i = 0; i < a.length; i++) out[i]! += a[i]!;
+    return out;
+  };
+  const first = groups[0];
+  return {
+    n: groups.reduce((a, g) => a + g.n, 0),
+    key: groups.reduce((a, g) => (a + g.key) >>> 0, 0),
+    joint: sum(groups.map((g) => g.joint)),
+    areaImportance: sum(groups.map((g) => g.areaImportance)),
+    areaProficiency: sum(groups.map((g) => g.areaProficiency)),
+    areaGap: sum(groups.map((g) => g.areaGap)),
+    choices: (first?.choices ?? []).map((_, i) => sum(groups.map((g) => g.choices[i]!))),
+    multis: (first?.multis ?? []).map((_, i) => sum(groups.map((g) => g.multis[i]!))),
+    texts: sum(groups.map((g) => g.texts)),
+    numbers: (first?.numbers ?? []).map((_, i) => sum(groups.map((g) => g.numbers[i]!))),
+  };
 }
 
 export { totalOf, type Accumulated, type GroupCounts, type Perturb } from './derive';

@@ -11,6 +11,8 @@ export interface Block {
   collectorDict: readonly (string | null)[];
   lang: Uint16Array;
   langDict: readonly string[];
+  /** Record keys of the responses (disclosure/keys.ts); absent for blocks that are never published (a single row). */
+  keys?: Uint32Array;
 }
 
 /** Column-major copy of `rows` row-major code arrays of `size` bytes each. */

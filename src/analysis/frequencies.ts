@@ -13,7 +13,9 @@ export interface LabelSource {
 export const smallCount = (minCell: number) => ({ suppressed: true as const, reason: 'small_cell' as const, below: minCell });
 export const disclosedCount = (n: number, minCell: number): Count => (n > 0 && n < minCell ? smallCount(minCell) : n);
 
-function option(id: string, label: string, count: number, n: number, minCell: number): FrequencyOption {
+function option(id: string, label: string, perturbed: number, n: number, minCell: number): FrequencyOption {
+  // perturbed counts of one table need not add up: an option may be counted above the perturbed number answering
+  const count = Math.min(perturbed, n);
   const hidden = count > 0 && count < minCell;
   return {
     id,

@@ -195,7 +195,8 @@ export interface ReportData {
   thresholds: { minCell: number; minGroup: number };
   filters: { questionId: string; values: string[] }[];
   sample: {
-    n: number;
+    /** Perturbed (cell-key method); suppressed when the selection is smaller than min_group. */
+    n: Count;
     /** False when the selection has fewer respondents than the smallest group allowed: no statistics are shown. */
     enough: boolean;
     languages: { lang: string; label: string; n: Count }[];

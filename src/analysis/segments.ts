@@ -1,6 +1,7 @@
 import type { Db } from '../shared/db';
 import { buildBlock, encode, transpose } from './block';
 import type { Block } from './block';
+import { recordKeys, secretFrom, type Secret } from './disclosure/keys';
 
 /**
  * Reading coded responses for a report. Rows are sealed into segments of SEGMENT_SIZE responses (one column-major
@@ -14,18 +15,28 @@ export const SEGMENT_SIZE = 1024;
 export type Visit = (block: Block) => void;
 
 type Row = [id: number, codes: Buffer, collectorId: string | null, lang: string];
-type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer, meta: string, refs: Buffer];
+type SegmentRow = [firstId: number, lastId: number, count: number, codes: Buffer, meta: string, refs: Buffer, keys: Buffer | null];
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
+/** The database's disclosure secret (migration 022), from which every response's record key is derived. */
+export function loadSecret(db: Db): Secret {
+  const bytes = db.prepare<[], Buffer>('SELECT secret FROM disclosure_secret WHERE id = 1').pluck().get();
+  if (!bytes) throw new Error('the database has no disclosure secret (migration 022 not applied)');
+  return secretFrom(bytes);
+}
+
+const asBuffer = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
 export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
-  const segments = db.prepare<[string, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta, refs FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
+  const secret = loadSecret(db);
+  const segments = db.prepare<[string, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta, refs, keys FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const ranges = db.prepare<[string, number], [number, number]>('SELECT first_id, last_id FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const rowsBetween = db
     .prepare<[string, number, number, number], Row>('SELECT id, codes, collector_id, lang FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ? ORDER BY id')
     .raw();
   const countBetween = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ?').pluck();
-  const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta, refs, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
 
   function write(surveyId: string, version: number, rows: Row[]) {
     for (let start = 0; start < rows.length; start += segmentSize) {
@@ -37,7 +48,7 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       refs.set(langs.refs, chunk.length);
       const data = transpose(chunk.map((r) => r[1]), chunk[0]![1].length);
       const meta = JSON.stringify({ c: collectors.dict, l: langs.dict });
-      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta, Buffer.from(refs.buffer, refs.byteOffset, refs.byteLength));
+      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta, Buffer.from(refs.buffer, refs.byteOffset, refs.byteLength), asBuffer(recordKeys(secret, chunk.map((r) => r[0]))));
     }
   }
 
@@ -72,7 +83,7 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       let rows: Row[] = [];
       const flush = () => {
         if (!rows.length) return;
-        visit(buildBlock(transpose(rows.map((r) => r[1]), rows[0]![1].length), rows.length, rows.map((r) => r[2]), rows.map((r) => r[3])));
+        visit({ ...buildBlock(transpose(rows.map((r) => r[1]), rows[0]![1].length), rows.length, rows.map((r) => r[2]), rows.map((r) => r[3])), keys: recordKeys(secret, rows.map((r) => r[0])) });
         rows = [];
       };
       for (const row of rowsBetween.iterate(surveyId, version, after, before)) {
@@ -81,12 +92,14 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       }
       flush();
     };
-    for (const [first, last, count, codes, metaText, refBytes] of segments.iterate(surveyId, version)) {
+    for (const [first, last, count, codes, metaText, refBytes, keyBytes] of segments.iterate(surveyId, version)) {
       if (first > previous + 1) visitRows(previous, first);
       const meta = JSON.parse(metaText) as { c: (string | null)[]; l: string[] };
       // Copy: the blob's buffer may not be aligned for 16-bit access.
       const refs = new Uint16Array(new Uint8Array(refBytes).buffer);
-      visit({ data: codes, count, collector: refs.subarray(0, count), collectorDict: meta.c, lang: refs.subarray(count), langDict: meta.l });
+      // Segments sealed before keys existed are dropped by migration 022, so keys are always there.
+      const keys = new Uint32Array(new Uint8Array(keyBytes ?? new Uint8Array(count * 4)).buffer);
+      visit({ data: codes, count, collector: refs.subarray(0, count), collectorDict: meta.c, lang: refs.subarray(count), langDict: meta.l, keys });
       previous = last;
     }
     visitRows(previous, MAX_ID);
@@ -94,6 +107,8 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
 
   /** Seals when it can; a busy database (a writer holding the lock) only means this report reads more rows. */
   function trySeal(surveyId: string, version: number) {
+    // A read-only connection (a report worker, src/jobs) reads what the server's connection sealed before the job.
+    if (db.readonly) return;
     try {
       seal.immediate(surveyId, version);
     } catch (err) {

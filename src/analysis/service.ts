@@ -6,12 +6,13 @@ import type { QuestionnaireService } from '../questionnaires/service';
 import type { SurveyService } from '../surveys/service';
 import { createAccumulator, planFor, totalOf } from './accumulate';
 import { compareGroups } from './compare';
-import { disclosedCount, summarizeFrequencies } from './frequencies';
+import { disclosedCount, smallCount, summarizeFrequencies } from './frequencies';
 import { summarizeAreas, summarizeItems } from './items';
 import { summarizeScores } from './scores';
 import { labelsFor } from './labels';
 import { createAnalysisRepo } from './repo';
-import { createSegmentStore } from './segments';
+import { createSegmentStore, loadSecret } from './segments';
+import { createPerturb, perturbOne as perturbCount } from './disclosure/perturb';
 import type { Comparison, FunnelRow, ReportData } from './schema';
 import { filterBlocks, groupingFor, type Filter, type Grouping } from './selection';
 import { rowOf, singleRowBlock, transpose, type Block } from './block';
@@ -38,19 +39,30 @@ function orderedKeys(grouping: Grouping) {
   return grouping.id === 'collector' || grouping.id === 'lang' ? keys.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key)) : keys;
 }
 
-export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }) {
+/**
+ * `perturb: false` gives exact counts: only for tests that check the statistics against a recomputation from raw
+ * answers. Nothing in the configuration can turn perturbation off; every server and CLI report perturbs.
+ */
+export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }, options: { perturb?: boolean } = {}) {
   const repo = createAnalysisRepo(db);
   const segments = createSegmentStore(db);
+  const secret = loadSecret(db);
+  const perturb = options.perturb === false ? undefined : createPerturb(secret);
+  const perturbOne = (count: number, name: string, key: number) => (perturb ? perturbCount(secret, count, name, key) : count);
 
   /** `completed` counts every response per collector, whatever the report's filters (counted during the scan). */
-  function funnel(surveyId: string, completed: Map<string | null, number>, minCell: number, directLink: string): FunnelRow[] {
+  function funnel(surveyId: string, completedTrue: Map<string | null, { n: number; key: number }>, minCell: number, directLink: string): FunnelRow[] {
+    // Published counts are perturbed like every other count: completions under the key of their responses, starts
+    // (counted by triggers, without records) under a key of their own count.
+    const completed = new Map([...completedTrue].map(([c, { n, key }]) => [c, perturbOne(n, `completed:${c ?? ''}`, key)]));
     const started = new Map(repo.started(surveyId).map((r) => [r.collector_id, r.n]));
     const collectors: { id: string | null; label: string; invited: number | null }[] = deps.surveys
       .collectors(surveyId)
       .map((c) => ({ id: c.id, label: c.label, invited: c.invited ?? null }));
     if (started.has(null) || completed.has(null)) collectors.push({ id: null, label: directLink, invited: null });
     return collectors.map((c) => {
-      const s = started.get(c.id) ?? 0;
+      const trueStarted = started.get(c.id) ?? 0;
+      const s = perturbOne(trueStarted, `started:${c.id ?? ''}`, trueStarted);
       const done = completed.get(c.id) ?? 0;
       const hidden = done > 0 && done < minCell;
       return {
@@ -59,7 +71,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
         invited: c.invited,
         started: disclosedCount(s, minCell),
         completed: disclosedCount(done, minCell),
-        completionRate: s ? (hidden ? { suppressed: true, reason: 'small_cell' } : done / s) : null,
+        completionRate: s ? (hidden ? { suppressed: true, reason: 'small_cell' } : Math.min(1, done / s)) : null,
         responseRate: c.invited ? (hidden ? { suppressed: true, reason: 'small_cell' } : done / c.invited) : null,
       };
     });
@@ -114,8 +126,23 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
 
     const plan = planFor(layout);
     const acc = createAccumulator(plan);
-    const languages = new Map<string, number>();
-    const completed = new Map<string | null, number>();
+    const languages = new Map<string, { n: number; key: number }>();
+    const completed = new Map<string | null, { n: number; key: number }>();
+    /** Adds a block's per-entry counts and record-key sums into `into`. */
+    const tally = <K>(into: Map<K, { n: number; key: number }>, dict: readonly K[], refs: Uint16Array, keys: Uint32Array | undefined, keep: Uint8Array | null) => {
+      const n = new Int32Array(dict.length);
+      const key = new Uint32Array(dict.length);
+      for (let r = 0; r < refs.length; r++) {
+        if (keep && !keep[r]) continue;
+        n[refs[r]!]!++;
+        key[refs[r]!] = key[refs[r]!]! + (keys?.[r] ?? 0);
+      }
+      dict.forEach((d, i) => {
+        if (!n[i]) return;
+        const was = into.get(d) ?? { n: 0, key: 0 };
+        into.set(d, { n: was.n + n[i]!, key: (was.key + key[i]!) >>> 0 });
+      });
+    };
     const versions = repo.versions(req.surveyId);
     for (const version of versions) {
       const loaded = deps.questionnaires.load(survey.row.questionnaire_id, version);
@@ -125,18 +152,14 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       segments.scan(req.surveyId, version, (stored) => {
         // Older versions are mapped onto the current layout one response at a time (rare: only after an edit).
         const block: Block = translate ? { ...stored, data: transpose(Array.from({ length: stored.count }, (_, r) => translate(rowOf(stored, r, loaded.layout.size))), layout.size) } : stored;
-        const perCollector = new Int32Array(block.collectorDict.length);
-        for (let r = 0; r < block.count; r++) perCollector[block.collector[r]!]!++;
-        block.collectorDict.forEach((c, i) => completed.set(c, (completed.get(c) ?? 0) + perCollector[i]!));
+        tally(completed, block.collectorDict, block.collector, block.keys, null);
         const keep = matches(block);
-        const perLang = new Int32Array(block.langDict.length);
-        for (let r = 0; r < block.count; r++) if (!keep || keep[r]) perLang[block.lang[r]!]!++;
-        block.langDict.forEach((l, i) => perLang[i] && languages.set(l, (languages.get(l) ?? 0) + perLang[i]!));
+        tally(languages, block.langDict, block.lang, block.keys, keep);
         acc.addBlock(block, grouping ? grouping.groupsOf(block) : new Int32Array(block.count), keep);
       });
     }
-    const counts = acc.result();
-    const total = totalOf(counts, counts.groups);
+    const counts = acc.result({ perturb });
+    const total = counts.total;
     const enough = total.n >= thresholds.minGroup;
     const { items, locus } = summarizeItems(counts, total, labels.questions, thresholds.minGroup);
     const comparison: Comparison | null =
@@ -158,9 +181,15 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       thresholds,
       filters,
       sample: {
-        n: total.n,
+        // A selection under min_group publishes nothing about itself, not even its size.
+        n: enough ? total.n : smallCount(thresholds.minGroup),
         enough,
-        languages: [...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => ({ lang: l, label: languageNames.of(l) ?? l, n: disclosedCount(n, thresholds.minCell) })),
+        languages: enough
+          ? [...languages]
+              .map(([l, c]) => [l, perturbOne(c.n, `lang:${l}`, c.key)] as const)
+              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+              .map(([l, n]) => ({ lang: l, label: languageNames.of(l) ?? l, n: disclosedCount(n, thresholds.minCell) }))
+          : [],
         funnel: funnel(req.surveyId, completed, thresholds.minCell, t('directLink')),
       },
       scalePoints: layout.points,

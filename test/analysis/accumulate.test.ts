@@ -35,8 +35,11 @@ describe('accumulator', () => {
     });
     const tables = ['responses:1', 'item:fac_1:72', 'item:fac_2:72', 'area:facilitating:importance:33', 'area:facilitating:proficiency:33', 'area:facilitating:gap:51', 'choice:country:5', 'choice:role:3', 'choice:interest:4', 'multi:settings:4', 'text:comment:1', 'number:hours:2'];
     const expected = (key: number) => tables.map((t) => `${key}:${t}`);
-    // the SI group's key is (0xffffffff + 3) mod 2^32 = 2; number tables list every value met (12 and 20) for each group
-    expect(seen).toEqual([...expected(7), ...expected(2)]);
+    // the SI group's key is (0xffffffff + 3) mod 2^32 = 2; number tables list every value met (12 and 20) for each group;
+    // the overall sample is a population of its own, perturbed first under the sum of all keys (7 + 2 = 9)
+    expect(seen).toEqual([...expected(9), ...expected(7), ...expected(2)]);
+    expect(counts.total.key).toBe(9);
+    expect(counts.total.n).toBe(4); // 3 responses, plus the hook's one for the whole sample
     const [bg, si] = counts.groups;
     expect([bg!.n, si!.n]).toEqual([2, 3]);
     expect(Array.from(bg!.importance.subarray(0, 6))).toEqual([0, 0, 0, 0, 0, 5]);

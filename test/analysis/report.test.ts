@@ -8,7 +8,7 @@ import { isSuppressed, type ItemSummary } from '../../src/analysis/schema';
 
 function analysis(db: ReturnType<typeof buildTestDb>) {
   const questionnaires = createQuestionnaireService(db);
-  return createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
+  return createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { perturb: false });
 }
 const all = { freeText: 'all' as const };
 const item = (items: ItemSummary[], id: string) => items.find((i) => i.id === id)!;

@@ -37,7 +37,7 @@ export function buildScaleSurvey(s: ScaleSurvey, seed = 1): { db: Db; rows: Answ
 
 export function buildReport(db: Db, surveyId: string, query: { groupBy?: string; filters?: { questionId: string; values: string[] }[] } = {}): ReportData {
   const questionnaires = createQuestionnaireService(db);
-  return createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }).build({ surveyId, viewer: { freeText: 'all' }, ...query });
+  return createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { perturb: false }).build({ surveyId, viewer: { freeText: 'all' }, ...query });
 }
 
 /** Average ranks, highest first. */

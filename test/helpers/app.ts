@@ -17,10 +17,11 @@ export function buildTestDb(questionnaire: Questionnaire = buildQuestionnaire())
   return db;
 }
 
-export function buildTestApp(questionnaire?: Questionnaire) {
+/** `exactFigures`: reports without disclosure perturbation, for tests that check statistics against raw answers. */
+export function buildTestApp(questionnaire?: Questionnaire, options: { exactFigures?: boolean } = {}) {
   const db = buildTestDb(questionnaire);
   const config = loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:' });
-  const app = createApp({ db, config });
+  const app = createApp({ db, config, exactFigures: options.exactFigures });
   return { app, db, config, agent: () => request.agent(app) };
 }
 

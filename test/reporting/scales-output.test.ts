@@ -26,7 +26,7 @@ const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 
 async function signedIn(s: ScaleSurvey) {
   const { db, rows, surveyId } = buildScaleSurvey(s);
-  const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:' }) });
+  const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:' }), exactFigures: true });
   addUser(db, 'admin@example.org', 'admin');
   const agent = request.agent(app);
   await signIn(agent, 'admin@example.org');

@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createAnalysisService } from '../../analysis/service';
 import type { Filter } from '../../analysis/selection';
-import { fixedT } from '../../i18n';
 import { isTextLanguage } from '../../i18n/languages';
-import { createQuestionnaireService } from '../../questionnaires/service';
-import { renderReportPdf } from '../../reporting/pdf';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../shared/db';
-import { createSurveyService } from '../../surveys/service';
 import { withDb } from '../context';
 import { progressBar } from '../progress';
 
@@ -44,6 +39,14 @@ const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `
  */
 export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (step: number, total: number) => void): Promise<{ file: string; lang: string; n: number }> {
   if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  // Loaded here, not at the top: `needsmap --help` and the other commands start without the PDF libraries.
+  const [{ createAnalysisService }, { fixedT }, { createQuestionnaireService }, { renderReportPdf }, { createSurveyService }] = await Promise.all([
+    import('../../analysis/service'),
+    import('../../i18n'),
+    import('../../questionnaires/service'),
+    import('../../reporting/pdf'),
+    import('../../surveys/service'),
+  ]);
   const questionnaires = createQuestionnaireService(db);
   const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
   let report;
@@ -62,7 +65,7 @@ export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (s
   } finally {
     fs.rmSync(part, { force: true });
   }
-  return { file, lang: report.lang, n: report.sample.n };
+  return { file, lang: report.lang, n: typeof report.sample.n === 'number' ? report.sample.n : 0 };
 }
 
 export function registerReport(program: Command) {

@@ -95,7 +95,7 @@ beforeAll(async () => {
   seedResponses(db, SURVEY, responses);
   dir = tmpDir();
   const questionnaires = createQuestionnaireService(db);
-  const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
+  const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { perturb: false });
   const text = PDFDocument.prototype.text;
   for (const lang of ['ar', 'en'] as const) {
     reports[lang] = analysis.build({ surveyId: SURVEY, lang, viewer: { freeText: 'all' } });

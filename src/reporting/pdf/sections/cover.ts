@@ -30,7 +30,7 @@ export function cover(ctx: PdfContext): void {
   const languages = new Intl.DisplayNames([report.lang], { type: 'language' });
   const facts: [string, string][] = [
     [t('cover.date'), fmt.date(report.generatedOn)],
-    [t('cover.respondents'), fmt.int(report.sample.n)],
+    [t('cover.respondents'), fmt.count(report.sample.n)],
     [t('cover.responseLanguages'), fmt.int(report.sample.languages.filter((l) => isSuppressed(l.n) || l.n > 0).length)],
     [t('cover.reportLanguage'), languages.of(report.lang) ?? report.lang],
   ];

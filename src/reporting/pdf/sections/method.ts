@@ -62,7 +62,7 @@ export function methodAndSample(ctx: PdfContext): void {
   section(ctx, t('method.title'));
 
   heading(ctx, t('method.sample'));
-  paragraph(ctx, t('method.sampleText', { count: report.sample.n, n: fmt.int(report.sample.n), languages: fmt.int(report.sample.languages.length) }));
+  paragraph(ctx, t('method.sampleText', { count: typeof report.sample.n === 'number' ? report.sample.n : minGroup, n: fmt.count(report.sample.n), languages: fmt.int(report.sample.languages.length) }));
   const filters = describeFilters(ctx);
   if (filters.length) paragraph(ctx, t('method.filtered', { filters: filters.join('; ') }));
   if (report.survey.isDemo) paragraph(ctx, t('demo.explanation'));
@@ -83,7 +83,7 @@ export function methodAndSample(ctx: PdfContext): void {
     { header: t('table.n'), width: 25, align: 'right' },
     { header: t('table.share'), width: 25, align: 'right' },
   ];
-  const rows = report.sample.languages.map((l): Cell[] => [cleanText(l.label), fmt.count(l.n), isSuppressed(l.n) || !report.sample.n ? DASH : fmt.pct1(l.n / report.sample.n)]);
+  const rows = report.sample.languages.map((l): Cell[] => [cleanText(l.label), fmt.count(l.n), isSuppressed(l.n) || typeof report.sample.n !== 'number' || !report.sample.n ? DASH : fmt.pct1(l.n / report.sample.n)]);
   const narrow = { width: CONTENT_WIDTH * 0.55 };
   heading(ctx, t('method.languages'), { space: tableSpace(ctx, columns, rows, narrow) });
   table(ctx, columns, rows, narrow);

@@ -13,11 +13,11 @@ export function executiveSummary(ctx: PdfContext): void {
   const { report, t, fmt } = ctx;
   section(ctx, t('summary.title'));
   const ranked = rankedItems(report);
-  if (!report.sample.enough) return paragraph(ctx, t('summary.notEnough', { n: fmt.int(report.sample.n), min: fmt.int(report.thresholds.minGroup) }));
+  if (!report.sample.enough) return paragraph(ctx, t('summary.notEnough', { n: fmt.count(report.sample.n), min: fmt.int(report.thresholds.minGroup) }));
   if (ranked.length === 0) return paragraph(ctx, t('summary.noRanking', { min: fmt.int(report.thresholds.minGroup) }));
   const areaLabel = new Map(report.areas.map((a) => [a.id, cleanText(a.label)]));
   const top = ranked.slice(0, TOP);
-  paragraph(ctx, t('summary.intro', { n: fmt.int(report.sample.n), count: top.length, items: fmt.int(report.items.length) }));
+  paragraph(ctx, t('summary.intro', { n: fmt.count(report.sample.n), count: top.length, items: fmt.int(report.items.length) }));
   top.forEach((r, i) => {
     const text = t('summary.need', {
       item: cleanText(r.item.label),
