@@ -1,10 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Config } from './config';
 import { fromRoot } from './shared/paths';
+import { asset, STATIC_DIRS, staticHeaders } from './shared/assets';
+import { createJobs } from './jobs/service';
+import { perAddressRateLimit, perUserRateLimit } from './auth/throttle';
+import { createExportService } from './reporting/exports/service';
 import type { Db } from './shared/db';
 import { AppError } from './shared/errors';
 import { errorMiddleware } from './shared/error-middleware';
@@ -28,7 +33,6 @@ import { exportScope } from './reporting/scope';
 import { translationBodyParsers, translationRoutes } from './translations/routes';
 
 const ROOT = fromRoot();
-const vendor = (pkg: string) => path.join(ROOT, 'node_modules', pkg);
 
 /** JSON is UTF-8 (RFC 8259): other bytes are refused as malformed (400) instead of silently becoming U+FFFD. */
 function utf8Only(_req: unknown, _res: unknown, body: Buffer) {
@@ -47,10 +51,19 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
   const auth = createAuth(db);
   const analysis = createAnalysisService(db, { surveys, questionnaires }, { perturb: !exactFigures });
 
+  // Reports and exports run in worker threads with their own read-only connections (in process for `:memory:`).
+  const jobs = createJobs(db, { analysis, exports: createExportService({ db, surveys }) }, { workers: config.reportWorkers, dbFile: config.dbFile, cacheViews: config.env === 'production' });
+  const reportLimit = perUserRateLimit(config.limits.report);
+  const exportLimit = perUserRateLimit(config.limits.export);
+  const submitLimit = perAddressRateLimit(config.limits.submit);
+
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
-  app.set('trust proxy', config.trustProxy ?? false);
+  // Only the named proxies' X-Forwarded-For is believed: from anywhere else, the connection's own address counts.
+  app.set('trust proxy', config.trustProxy);
+  app.locals.asset = asset;
+  app.locals.jobs = jobs;
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -58,10 +71,10 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
       strictTransportSecurity: false,
     }),
   );
-  app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
-  app.use('/vendor/atkinson', express.static(vendor('@fontsource/atkinson-hyperlegible'), { maxAge: '7d' }));
-  app.use('/vendor/opendyslexic', express.static(vendor('@fontsource/opendyslexic'), { maxAge: '7d' }));
-  app.use('/vendor/chart.js', express.static(path.join(vendor('chart.js'), 'dist'), { maxAge: '7d' }));
+  // gzip or brotli for HTML, CSS, JS, JSON and CSV (PDF and XLSX are compressed already).
+  app.use(compression());
+  // Templates link static files through asset(): a fingerprinted URL is cached for a year (src/shared/assets.ts).
+  for (const [prefix, dir] of Object.entries(STATIC_DIRS)) app.use(prefix, express.static(dir, { setHeaders: staticHeaders }));
   app.use(cookieParser());
   app.use(adminBodyParsers());
   app.use(translationBodyParsers());
@@ -78,13 +91,16 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
     const open = surveys.listOpen();
     res.redirect(302, open.length === 1 ? `/s/${open[0]!.row.id}` : '/api/surveys');
   });
+  app.post(['/api/surveys/:id/responses', '/s/:surveyId/start', '/s/:surveyId/p/:page'], submitLimit);
+  app.use(['/api/surveys/:surveyId/report', '/admin/surveys/:surveyId/report', '/admin/surveys/:surveyId/report.pdf'], auth.requireUser, reportLimit);
+  app.use(['/api/surveys/:surveyId/responses.csv', '/api/surveys/:surveyId/responses.xlsx'], auth.requireUser, exportLimit);
   app.use(surveyApiRoutes({ surveys }));
   app.use(responseApiRoutes({ surveys, responses }));
   app.use(respondentRoutes({ surveys, journey, peekUser: auth.peekUser }));
   app.use(recoveryRoutes({ surveys, journey, responses }));
   app.use(authRoutes({ auth }));
-  app.use(reportRoutes({ analysis, requireUser: auth.requireUser, pageLocals: adminPageLocals }));
-  app.use(exportRoutes({ db, surveys }, [auth.requireUser, requireAccess('export:data'), exportScope]));
+  app.use(reportRoutes({ jobs, requireUser: auth.requireUser, pageLocals: adminPageLocals }));
+  app.use(exportRoutes({ db, surveys, jobs }, [auth.requireUser, requireAccess('export:data'), exportScope]));
   app.use(translationRoutes({ db, questionnaires, surveys, auth: auth.service, pageLocals: adminPageLocals }));
   app.use(adminRoutes({ db, auth: auth.service, surveys, questionnaires, config }));
   extend?.(app);

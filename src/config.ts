@@ -1,5 +1,22 @@
+import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** Express's names for address ranges, usable in NEEDSMAP_TRUST_PROXY next to addresses and CIDR ranges. */
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address (10.0.0.2, ::1), a range (10.0.0.0/8, fd00::/8) or a preset: what Express's `trust proxy` list accepts. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+/** A whole number of requests per minute; 0 turns the limit off. */
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 /** Everything the process reads from its environment, validated once at start. The only reader of process.env. */
 const EnvSchema = z.object({
@@ -11,8 +28,26 @@ const EnvSchema = z.object({
   NEEDSMAP_ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('admin@localhost'),
   /** The address people reach the server at, for printed survey links and QR codes. */
   NEEDSMAP_PUBLIC_URL: z.url().optional(),
-  /** Express "trust proxy" value: set when a reverse proxy terminates HTTPS (e.g. "1" or "loopback"). */
-  NEEDSMAP_TRUST_PROXY: z.string().optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: a comma-separated list of
+   * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. A hop count or `true` would believe a forged
+   * header from anyone who reaches the port directly, so they are refused.
+   */
+  NEEDSMAP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyAddress), {
+      message: 'must list the proxy addresses to trust (e.g. "loopback" or "10.0.0.2, 10.0.1.0/24"), not a hop count or true',
+    }),
+  /** Report and export worker threads; 0 computes them on the request loop. */
+  NEEDSMAP_REPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(2, os.availableParallelism())),
+  /** Reports (JSON, dashboard, PDF) per signed-in user and minute. */
+  NEEDSMAP_REPORT_LIMIT: perMinute(30),
+  /** CSV and XLSX exports per signed-in user and minute. */
+  NEEDSMAP_EXPORT_LIMIT: perMinute(10),
+  /** Anonymous submissions (API responses, survey pages posted) per network address and minute: a youth centre's respondents share one address. */
+  NEEDSMAP_SUBMIT_LIMIT: perMinute(600),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -24,17 +59,15 @@ export interface Config {
   adminPassword?: string;
   adminEmail: string;
   publicUrl?: string;
-  trustProxy?: string | number | boolean;
+  /** Express `trust proxy`: the proxy addresses to believe, or false. */
+  trustProxy: string[] | false;
+  reportWorkers: number;
+  /** Requests per minute; 0 is no limit. */
+  limits: { report: number; export: number; submit: number };
   env: 'development' | 'production' | 'test';
 }
 
 export class ConfigError extends Error {}
-
-function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
-  if (value === undefined || value === '') return undefined;
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const result = EnvSchema.safeParse(env);
@@ -50,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     adminPassword: e.NEEDSMAP_ADMIN_PASSWORD,
     adminEmail: e.NEEDSMAP_ADMIN_EMAIL.toLowerCase(),
     publicUrl: e.NEEDSMAP_PUBLIC_URL?.replace(/\/$/, ''),
-    trustProxy: parseTrustProxy(e.NEEDSMAP_TRUST_PROXY),
+    trustProxy: e.NEEDSMAP_TRUST_PROXY.length ? e.NEEDSMAP_TRUST_PROXY : false,
+    reportWorkers: e.NEEDSMAP_REPORT_WORKERS,
+    limits: { report: e.NEEDSMAP_REPORT_LIMIT, export: e.NEEDSMAP_EXPORT_LIMIT, submit: e.NEEDSMAP_SUBMIT_LIMIT },
     env: e.NODE_ENV,
   };
 }

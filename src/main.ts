@@ -5,6 +5,7 @@ import { createQuestionnaireService } from './questionnaires/service';
 import { createSurveyService } from './surveys/service';
 import { createAuthService } from './auth/service';
 import { createRetentionService, scheduleDaily } from './admin/retention';
+import type { Jobs } from './jobs/service';
 
 function main() {
   const config = loadConfig();
@@ -32,7 +33,9 @@ function main() {
     if (purged.responses) console.log(`Deleted ${purged.responses} responses past their survey's retention period.`);
   });
   const app = createApp({ db, config });
+  const jobs = app.locals.jobs as Jobs;
   const server = app.listen(config.port, config.host, () => {
+    jobs.warm(); // the report workers start once the server answers, not before
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     console.log(`Needsmap is running with the database ${config.dbFile}`);
     for (const survey of createSurveyService(db, questionnaires).listOpen()) console.log(`  Survey:    ${base}/s/${survey.row.id}`);
@@ -41,7 +44,7 @@ function main() {
   });
   const stop = () => {
     clearInterval(purgeTimer);
-    server.close(() => db.close());
+    server.close(() => void jobs.close().finally(() => db.close()));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

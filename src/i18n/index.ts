@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from './languages';
+import { fromRoot } from '../shared/paths';
 import type { LocalizedText } from '../questionnaires/schema';
 
 export const NAMESPACES = ['respondent', 'errors', 'admin', 'report', 'dashboard', 'cli'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
-export const LOCALES_DIR = path.join(__dirname, 'locales');
+export const LOCALES_DIR = fromRoot('src', 'i18n', 'locales');
 
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -6,8 +6,9 @@ import { buildLayout, type Layout } from './codebook';
 import { createQuestionnaireRepo } from './repo';
 import { parseQuestionnaire, type DefinitionProblem, type Questionnaire } from './schema';
 import { createSurveyRepo } from '../surveys/repo';
+import { fromRoot } from '../shared/paths';
 
-export const SHIPPED_DIR = path.resolve(__dirname, '../../db/questionnaires');
+export const SHIPPED_DIR = fromRoot('db', 'questionnaires');
 
 /** A questionnaire version with what is derived from it once and reused for every request. */
 export interface LoadedVersion {

@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { COMPILED, fromRoot } from './paths';
 
 export type Db = Database.Database;
 
-export const MIGRATIONS_DIR = path.resolve(__dirname, '../../db/migrations');
+export const MIGRATIONS_DIR = fromRoot('db', 'migrations');
+
+/** A .ts migration's module: the TypeScript itself, or its compiled copy in dist/ when running compiled code. */
+function migrationModule(dir: string, file: string): string {
+  const compiled = path.join(fromRoot('dist', path.relative(fromRoot(), dir)), file.replace(/\.ts$/, '.js'));
+  return COMPILED && fs.existsSync(compiled) ? compiled : path.join(dir, file);
+}
 
 /**
  * Opens the database with the settings every acknowledged response relies on:
@@ -18,6 +25,16 @@ export function openDb(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  return db;
+}
+
+/**
+ * A read-only connection to a database another connection keeps open and migrated (the server's): report and export
+ * workers read the WAL file through it and can never write. Waits up to 5 s for a lock like the writer.
+ */
+export function openReadOnlyDb(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 
@@ -36,7 +53,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   for (const file of pending) {
     const run: (db: Db) => void = file.endsWith('.ts')
       ? // eslint-disable-next-line @typescript-eslint/no-require-imports
-        (require(path.join(dir, file)) as { up: (db: Db) => void }).up
+        (require(migrationModule(dir, file)) as { up: (db: Db) => void }).up
       : (target) => target.exec(fs.readFileSync(path.join(dir, file), 'utf8'));
     db.transaction(() => {
       run(db);

@@ -35,7 +35,7 @@ describe('sign-in page', () => {
   test('when the app is behind an HTTPS proxy it trusts, then the session cookie is Secure', async () => {
     const db = buildTestDb();
     addUser(db, 'admin@example.org', 'admin');
-    const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:', NEEDSMAP_TRUST_PROXY: '1' }) });
+    const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:', NEEDSMAP_TRUST_PROXY: 'loopback' }) });
     const page = await request(app).get('/login').set('X-Forwarded-Proto', 'https');
     const csrfCookie = [page.headers['set-cookie']].flat().find((c) => c?.startsWith('nm_csrf='))!;
     expect(csrfCookie).toMatch(/; Secure/);

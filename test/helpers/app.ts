@@ -17,10 +17,13 @@ export function buildTestDb(questionnaire: Questionnaire = buildQuestionnaire())
   return db;
 }
 
-/** `exactFigures`: reports without disclosure perturbation, for tests that check statistics against raw answers. */
-export function buildTestApp(questionnaire?: Questionnaire, options: { exactFigures?: boolean } = {}) {
+/**
+ * `exactFigures`: reports without disclosure perturbation, for tests that check statistics against raw answers.
+ * `env`: more configuration, e.g. `{ NEEDSMAP_SUBMIT_LIMIT: '0' }` for tests that send thousands of submissions.
+ */
+export function buildTestApp(questionnaire?: Questionnaire, options: { exactFigures?: boolean; env?: Record<string, string> } = {}) {
   const db = buildTestDb(questionnaire);
-  const config = loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:' });
+  const config = loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:', ...options.env });
   const app = createApp({ db, config, exactFigures: options.exactFigures });
   return { app, db, config, agent: () => request.agent(app) };
 }

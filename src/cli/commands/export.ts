@@ -3,11 +3,6 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Db } from '../../shared/db';
 import { isTextLanguage } from '../../i18n/languages';
-import { createSurveyService } from '../../surveys/service';
-import { writeCsv } from '../../reporting/exports/csv';
-import { createExportService } from '../../reporting/exports/service';
-import { spssSyntax } from '../../reporting/exports/sps';
-import { writeXlsx } from '../../reporting/exports/xlsx';
 import { withDb } from '../context';
 
 export interface ExportCommandOptions {
@@ -28,6 +23,14 @@ export interface ExportCommandOptions {
  */
 export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows: number | null; variables: number; file: string }> {
   if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  // Loaded here, not at the top: `needsmap --help` and the other commands start without the export libraries.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
+  const { createExportService } = require('../../reporting/exports/service') as typeof import('../../reporting/exports/service');
+  const { spssSyntax } = require('../../reporting/exports/sps') as typeof import('../../reporting/exports/sps');
+  const { writeCsv } = require('../../reporting/exports/csv') as typeof import('../../reporting/exports/csv');
+  const { writeXlsx } = require('../../reporting/exports/xlsx') as typeof import('../../reporting/exports/xlsx');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const set = createExportService({ db, surveys: createSurveyService(db) }).prepare({
     surveyId: o.survey,
     lang: o.lang,

@@ -40,13 +40,13 @@ const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `
 export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (step: number, total: number) => void): Promise<{ file: string; lang: string; n: number }> {
   if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
   // Loaded here, not at the top: `needsmap --help` and the other commands start without the PDF libraries.
-  const [{ createAnalysisService }, { fixedT }, { createQuestionnaireService }, { renderReportPdf }, { createSurveyService }] = await Promise.all([
-    import('../../analysis/service'),
-    import('../../i18n'),
-    import('../../questionnaires/service'),
-    import('../../reporting/pdf'),
-    import('../../surveys/service'),
-  ]);
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createAnalysisService } = require('../../analysis/service') as typeof import('../../analysis/service');
+  const { fixedT } = require('../../i18n') as typeof import('../../i18n');
+  const { createQuestionnaireService } = require('../../questionnaires/service') as typeof import('../../questionnaires/service');
+  const { renderReportPdf } = require('../../reporting/pdf') as typeof import('../../reporting/pdf');
+  const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const questionnaires = createQuestionnaireService(db);
   const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
   let report;

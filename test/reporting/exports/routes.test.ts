@@ -5,6 +5,10 @@ import { exportRoutes } from '../../../src/reporting/exports/routes';
 import { errorMiddleware } from '../../../src/shared/error-middleware';
 import { unauthorized } from '../../../src/shared/errors';
 import { createSurveyService } from '../../../src/surveys/service';
+import { createQuestionnaireService } from '../../../src/questionnaires/service';
+import { createAnalysisService } from '../../../src/analysis/service';
+import { createExportService } from '../../../src/reporting/exports/service';
+import { createJobs } from '../../../src/jobs/service';
 import type { ExportScope } from '../../../src/reporting/exports/schema';
 import { csvRecords, FULL, seededDb } from './helpers';
 
@@ -16,8 +20,12 @@ const withScope = (scope: unknown): RequestHandler => (_req, res, next) => {
 /** The router on a bare app, as the lead will mount it, with a fake guard in place of requireAccess('export:data'). */
 function appWith(guard: RequestHandler[]) {
   const db = seededDb();
+  const questionnaires = createQuestionnaireService(db);
+  const surveys = createSurveyService(db, questionnaires);
+  const services = { analysis: createAnalysisService(db, { surveys, questionnaires }), exports: createExportService({ db, surveys }) };
+  const jobs = createJobs(db, services, { workers: 0, dbFile: ':memory:', cacheViews: false });
   const app = express();
-  app.use(exportRoutes({ db, surveys: createSurveyService(db) }, guard));
+  app.use(exportRoutes({ db, surveys, jobs }, guard));
   app.use(errorMiddleware(() => undefined));
   return app;
 }

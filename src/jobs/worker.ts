@@ -1,0 +1,75 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAnalysisService } from '../analysis/service';
+import { createQuestionnaireService } from '../questionnaires/service';
+import { createExportService } from '../reporting/exports/service';
+import { openReadOnlyDb } from '../shared/db';
+import { createSurveyService } from '../surveys/service';
+import { Cancelled, ChannelWritable } from './channel';
+import type { FromWorker, SerializedError, ToWorker } from './schema';
+import { createTasks } from './tasks';
+import { AppError } from '../shared/errors';
+
+/** What the pool gives each worker. */
+export interface WorkerData {
+  dbFile: string;
+  cacheViews: boolean;
+}
+
+export function serializeError(err: unknown): SerializedError {
+  if (err instanceof AppError) {
+    return { app: true, status: err.status, code: err.code, messageKey: err.messageKey, params: err.params, issues: err.issues, message: err.message };
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { app: false, message: e.message, stack: e.stack };
+}
+
+/**
+ * A report worker (src/jobs/pool.ts): its own read-only connection to the server's WAL file, the same services as the
+ * server, and the report jobs of src/jobs/tasks.ts. Jobs run concurrently (a streamed export waits on its reader).
+ */
+function start(port: NonNullable<typeof parentPort>, data: WorkerData) {
+  const db = openReadOnlyDb(data.dbFile);
+  const questionnaires = createQuestionnaireService(db);
+  const surveys = createSurveyService(db, questionnaires);
+  const tasks = createTasks({ analysis: createAnalysisService(db, { surveys, questionnaires }), exports: createExportService({ db, surveys }) }, { cacheViews: data.cacheViews });
+  const outputs = new Map<number, ChannelWritable>();
+  const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+  async function runStream(id: number, job: Extract<ToWorker, { type: 'stream' }>['job']) {
+    const out = new ChannelWritable((chunk) => send({ type: 'chunk', id, data: chunk }, [chunk.buffer as ArrayBuffer]));
+    outputs.set(id, out);
+    try {
+      await tasks.stream(job, out, (s) => send({ type: 'start', id, start: s }));
+      if (!out.writableFinished) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      send({ type: 'end', id });
+    } catch (err) {
+      // A cancelled job's id is already forgotten by the pool; anything else is reported.
+      if (!(err instanceof Cancelled)) send({ type: 'error', id, error: serializeError(err) });
+    } finally {
+      outputs.delete(id);
+    }
+  }
+
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'value':
+        tasks.value(message.job).then(
+          (value) => send({ type: 'value', id: message.id, value }),
+          (err: unknown) => send({ type: 'error', id: message.id, error: serializeError(err) }),
+        );
+        return;
+      case 'stream':
+        void runStream(message.id, message.job);
+        return;
+      case 'ack':
+        outputs.get(message.id)?.ack(message.bytes);
+        return;
+      case 'cancel':
+        outputs.get(message.id)?.cancel();
+        return;
+    }
+  });
+  send({ type: 'ready' });
+}
+
+if (parentPort) start(parentPort, workerData as WorkerData);
