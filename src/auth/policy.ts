@@ -44,8 +44,9 @@ export function canSeeSurvey(user: AuthUser, surveyId: string): boolean {
 }
 
 /**
- * The collectors of `surveyId` whose individual responses (raw rows, free text) `user` may read.
- * `'all'` for admins and researchers, including responses through the survey's direct link (collector NULL);
+ * Who may see microdata, in one place: the collectors of `surveyId` whose individual responses (raw rows, free
+ * text, row-level exports) `user` may read. `'all'` for admins and for researchers an admin granted microdata
+ * (`can_read_free_text`, shown in the admin as "may read raw responses and free text"), including responses through the survey's direct link (collector NULL);
  * for a coordinator the ids of their own collectors (possibly empty). Aggregated, suppressed comparisons of all
  * groups do not need this: filter raw rows with it, never aggregates.
  *
@@ -54,6 +55,7 @@ export function canSeeSurvey(user: AuthUser, surveyId: string): boolean {
  *   const rows = scope === 'all' ? repo.all(surveyId) : repo.forCollectors(surveyId, scope);
  */
 export function collectorScope(user: AuthUser, surveyId: string): 'all' | string[] {
+  if (user.role === 'researcher') return user.canReadFreeText ? 'all' : [];
   if (user.role !== 'coordinator') return 'all';
   return user.scopes.filter((s) => s.surveyId === surveyId).map((s) => s.collectorId);
 }
@@ -90,6 +92,8 @@ export type Decision = 'allow' | 'forbidden' | 'not_found';
  */
 export function decide(user: AuthUser, permission: Permission, target: { surveyId?: string; collectorId?: string }): Decision {
   if (!hasPermission(user, permission)) return 'forbidden';
+  // Microdata (raw rows, free text, row-level exports) only for those entitled to it: a researcher needs the grant.
+  if (ROW_LEVEL.has(permission) && user.role === 'researcher' && !user.canReadFreeText) return 'forbidden';
   if (target.surveyId === undefined) return 'allow';
   if (!canSeeSurvey(user, target.surveyId)) return 'not_found';
   if (target.collectorId !== undefined && ROW_LEVEL.has(permission) && !inCollectorScope(user, target.surveyId, target.collectorId)) {

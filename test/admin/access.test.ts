@@ -17,6 +17,8 @@ interface RouteCase {
 const S = `/admin/surveys/${SURVEY}`;
 const A = `/api/admin/surveys/${SURVEY}`;
 const all: Who[] = ['admin', 'coordinator', 'researcher'];
+/** Microdata (raw rows, row-level exports): researchers only with the grant, which the partnership's researcher lacks. */
+const microdata: Who[] = ['admin', 'coordinator'];
 const settings = { controllerName: 'Partnership', controllerContact: 'dpo@example.org', retentionDays: '365', minCell: '5', minGroup: '10', defaultLang: 'en', opensAt: '', closesAt: '' };
 
 const ROUTES: Record<string, RouteCase> = {
@@ -27,7 +29,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET preview': { method: 'get', url: () => `${S}/preview?lang=bg`, allowed: all, ok: 200 },
   'GET import': { method: 'get', url: () => '/admin/import', allowed: ['admin'], ok: 200 },
   'POST import': { method: 'post', url: () => '/admin/import', allowed: ['admin'], body: () => ({ questionnaire: defaultImportText('second-survey'), file: 'second.json' }), ok: 200 },
-  'GET raw responses': { method: 'get', url: () => `${S}/responses`, allowed: all, ok: 200 },
+  'GET raw responses': { method: 'get', url: () => `${S}/responses`, allowed: microdata, ok: 200 },
   'GET confirm deletion': { method: 'get', url: (p) => `${S}/responses/${p.ids.rome}/delete`, allowed: ['admin'], ok: 200 },
   'POST delete response': { method: 'post', url: (p) => `${S}/responses/${p.ids.rome}/delete`, allowed: ['admin'], body: () => ({}), ok: 303 },
   'GET users': { method: 'get', url: () => '/admin/users', allowed: ['admin'], ok: 200 },
@@ -42,8 +44,8 @@ const ROUTES: Record<string, RouteCase> = {
   'POST password': { method: 'post', url: () => '/admin/password', allowed: all, body: () => ({ current: 'correct horse battery staple', password: 'another long passphrase', confirm: 'another long passphrase' }), ok: 200 },
   'API surveys': { method: 'get', url: () => '/api/admin/surveys', allowed: all, ok: 200 },
   'API funnel': { method: 'get', url: () => `${A}/funnel`, allowed: all, ok: 200 },
-  'API responses': { method: 'get', url: () => `${A}/responses`, allowed: all, ok: 200 },
-  'API collector responses': { method: 'get', url: () => `${A}/collectors/sofia/responses`, allowed: all, ok: 200 },
+  'API responses': { method: 'get', url: () => `${A}/responses`, allowed: microdata, ok: 200 },
+  'API collector responses': { method: 'get', url: () => `${A}/collectors/sofia/responses`, allowed: microdata, ok: 200 },
   'API delete response': { method: 'delete', url: (p) => `${A}/responses/${p.ids.rome}`, allowed: ['admin'], ok: 204 },
   'API import': { method: 'post', url: () => '/api/admin/questionnaires', allowed: ['admin'], body: () => defaultImportText('api-survey'), ok: 201 },
 };

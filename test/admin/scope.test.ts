@@ -78,14 +78,16 @@ describe('free text for researchers', () => {
     p = await buildPartnership();
   });
 
-  test('when a researcher without the grant reads raw responses, then every free-text answer is withheld', async () => {
+  test('when a researcher without the microdata grant asks for raw responses or row exports, then they are refused and nothing leaks', async () => {
     const res = await p.agents.researcher.get(`/admin/surveys/${SURVEY}/responses`);
-    expect(res.status).toBe(200);
-    expect(res.text).not.toContain(SOFIA_TEXT);
-    expect(res.text).not.toContain(ROME_TEXT);
-    expect(res.text).toContain('free text withheld');
+    expect(res.status).toBe(403);
+    expect(res.text).not.toMatch(/private remark/);
     const api = await p.agents.researcher.get(`/api/admin/surveys/${SURVEY}/responses`);
+    expect(api.status).toBe(403);
     expect(JSON.stringify(api.body)).not.toMatch(/private remark/);
+    const csv = await p.agents.researcher.get(`/api/surveys/${SURVEY}/responses.csv`);
+    expect(csv.status).toBe(403);
+    expect((await p.agents.researcher.get(`/api/surveys/${SURVEY}/report`)).status).toBe(200);
   });
 
   test('when a researcher was granted free text, then both partners’ free text is shown', async () => {

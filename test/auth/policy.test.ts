@@ -30,7 +30,10 @@ describe('decide', () => {
     ['coordinator comparing all groups in a report', sofia, 'report:view', { surveyId: 's1', collectorId: 'rome' }, 'allow'],
     ['coordinator looking at a survey they are not part of', sofia, 'report:view', { surveyId: 's2' }, 'not_found'],
     ['coordinator with the same collector id in another survey', sofia, 'responses:raw', { surveyId: 's2', collectorId: 'sofia' }, 'not_found'],
-    ['researcher reading raw responses of any partner', researcher, 'responses:raw', { surveyId: 's2', collectorId: 'rome' }, 'allow'],
+    ['researcher without the microdata grant reading raw responses', researcher, 'responses:raw', { surveyId: 's2', collectorId: 'rome' }, 'forbidden'],
+    ['researcher without the microdata grant exporting rows', researcher, 'export:data', { surveyId: 's2' }, 'forbidden'],
+    ['researcher without the microdata grant reading the protected report', researcher, 'report:view', { surveyId: 's2' }, 'allow'],
+    ['researcher with the microdata grant reading raw responses of any partner', reader, 'responses:raw', { surveyId: 's2', collectorId: 'rome' }, 'allow'],
     ['researcher importing a questionnaire', researcher, 'survey:admin', {}, 'forbidden'],
   ])('when %s, then the decision is %s', (_name, who, permission, target, expected) => {
     expect(decide(who, permission, target)).toBe(expected);
@@ -40,7 +43,8 @@ describe('decide', () => {
 describe('collectorScope', () => {
   test.each<[string, AuthUser, string, 'all' | string[]]>([
     ['an admin', admin, 's1', 'all'],
-    ['a researcher', researcher, 's1', 'all'],
+    ['a researcher without the microdata grant', researcher, 's1', []],
+    ['a researcher with the microdata grant', reader, 's1', 'all'],
     ['a coordinator in their survey', sofia, 's1', ['sofia', 'plovdiv']],
     ['a coordinator in another survey', sofia, 's2', []],
   ])('when asked for %s, then the scope is %j', (_name, who, surveyId, expected) => {
