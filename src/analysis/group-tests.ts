@@ -14,7 +14,8 @@ export function kruskalTest(table: number[][], minGroup: number): Disclosed<Grou
   const usable = table.filter((row) => row.reduce((a, b) => a + b, 0) >= minGroup);
   if (usable.length < 2) return SMALL_GROUP;
   const k = kruskalWallis(usable);
-  return Number.isFinite(k.h) ? { h: k.h, df: k.df, p: k.p, epsilonSquared: k.epsilonSquared } : SMALL_GROUP;
+  // H is undefined when every answer is the same: nothing to compare, which is not a small group
+  return Number.isFinite(k.h) ? { h: k.h, df: k.df, p: k.p, epsilonSquared: k.epsilonSquared } : { suppressed: true, reason: 'no_variation' };
 }
 
 /**

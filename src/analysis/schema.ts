@@ -11,7 +11,8 @@ export const ReportQuerySchema = z.object({
 /** A figure withheld by disclosure control (METHODOLOGY.md section 4). */
 export interface Suppressed {
   suppressed: true;
-  reason: 'small_group' | 'small_cell' | 'secondary';
+  /** `no_variation`: a test withheld because every answer is the same (not a disclosure rule). */
+  reason: 'small_group' | 'small_cell' | 'secondary' | 'no_variation';
 }
 export type Disclosed<T> = T | Suppressed;
 export const isSuppressed = (x: unknown): x is Suppressed => typeof x === 'object' && x !== null && (x as Suppressed).suppressed === true;

@@ -37,13 +37,13 @@ export function rawWilcoxon(differences: readonly number[]) {
   return { z, p: twoSided(z), r: z / Math.sqrt(n) };
 }
 
-/** Mann-Whitney with tie and continuity correction; r = |z| / sqrt(N). */
+/** Mann-Whitney with tie and continuity correction; r = z / sqrt(N), > 0 when the first group is higher. */
 export function rawMannWhitney(a: readonly number[], b: readonly number[]) {
   const n = a.length + b.length;
   const variance = ((a.length * b.length) / 12) * (n + 1 - tieTerm([...a, ...b]) / (n * (n - 1)));
   const deviation = rawMannWhitneyU(a, b) - (a.length * b.length) / 2;
   const z = (deviation - 0.5 * Math.sign(deviation)) / Math.sqrt(variance);
-  return { p: twoSided(z), r: Math.abs(z) / Math.sqrt(n) };
+  return { p: twoSided(z), r: z / Math.sqrt(n) };
 }
 
 export function rawHolm(p: readonly number[]): number[] {
@@ -71,7 +71,7 @@ export function rawGroupTests(groups: { key: string; values: number[] }[], minGr
   if (usable.length < 2) return { kruskal: SMALL, pairwise: [] };
   const h = rawKruskalH(usable.map((g) => g.values));
   // everyone gave the same answer: no ranks to compare, the test is withheld like an undefined one
-  if (!Number.isFinite(h)) return { kruskal: SMALL, pairwise: [] };
+  if (!Number.isFinite(h)) return { kruskal: { suppressed: true, reason: 'no_variation' }, pairwise: [] }; // every answer the same
   const n = usable.reduce((s, g) => s + g.values.length, 0);
   const p = 1 - jStat.chisquare.cdf(h, usable.length - 1);
   const kruskal = { h, df: usable.length - 1, p, epsilonSquared: h / (n - 1) };

@@ -13,7 +13,7 @@ export interface MannWhitneyResult {
   z: number;
   /** Two-sided p-value. */
   p: number;
-  /** Effect size |z| / sqrt(n1 + n2). */
+  /** Effect size z / sqrt(n1 + n2), keeping the sign of z: > 0 when A tends higher. */
   r: number;
   n1: number;
   n2: number;
@@ -43,7 +43,7 @@ export function mannWhitney(countsA: readonly number[], countsB: readonly number
   const deviation = u - (n1 * n2) / 2;
   // sd 0 (one group empty, or every answer identical) leaves the test undefined, as in R (p = NA).
   const z = variance > 0 ? (deviation - 0.5 * Math.sign(deviation)) / Math.sqrt(variance) : Number.NaN;
-  return { u, z, p: normalTwoSidedP(z), r: Math.abs(z) / Math.sqrt(n), n1, n2 };
+  return { u, z, p: normalTwoSidedP(z), r: z / Math.sqrt(n), n1, n2 };
 }
 
 /**

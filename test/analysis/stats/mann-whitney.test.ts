@@ -6,14 +6,14 @@ describe('mannWhitney', () => {
   // A = 1,2,2,3 and B = 3,4,4,5, by hand: pooled counts of 1..5 are 1,2,2,2,1, mid-ranks 1, 2.5, 4.5, 6.5, 8;
   // rank sum of A = 1 + 2*2.5 + 4.5 = 10.5, so U = 10.5 - 4*5/2 = 0.5 (only the 3-3 pair, tied).
   // sigma^2 = (16/12) * (9 - (6+6+6)/(8*7)) = 11.571429; z = (0.5 - 8 + 0.5)/3.401680 = -2.057807;
-  // p = 2 * Phi(-2.057807) = 0.039609; r = 2.057807/sqrt(8) = 0.727544. scipy.stats.mannwhitneyu
+  // p = 2 * Phi(-2.057807) = 0.039609; r = z/sqrt(8) = -0.727544 (signed: A is lower). scipy.stats.mannwhitneyu
   // (use_continuity=True, method='asymptotic') gives the same U and p, as R's wilcox.test(exact = FALSE) does.
   test('when A answers lower than B, then U, z, p and r match the hand computation', () => {
     const result = mannWhitney([1, 2, 1, 0, 0], [0, 0, 1, 2, 1]);
     expect(result.u).toBe(0.5);
     expect(result.z).toBeCloseTo(-2.057807, 6);
     expect(result.p).toBeCloseTo(0.039609, 6);
-    expect(result.r).toBeCloseTo(0.727544, 6);
+    expect(result.r).toBeCloseTo(-0.727544, 6);
     expect([result.n1, result.n2]).toEqual([4, 4]);
   });
 
