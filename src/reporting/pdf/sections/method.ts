@@ -74,9 +74,11 @@ export function methodAndSample(ctx: PdfContext): void {
   paragraph(ctx, t('method.areas'));
   if (report.comparison) paragraph(ctx, t('method.groups'));
   paragraph(ctx, t('method.intervals'));
+  paragraph(ctx, t('method.tests'));
 
   heading(ctx, t('method.disclosure.title'));
   paragraph(ctx, t('method.disclosure.text', { minCell: fmt.int(minCell), minGroup: fmt.int(minGroup) }));
+  paragraph(ctx, t('method.disclosure.perturbation', { minGroup: fmt.int(minGroup) }));
 
   const columns: Column[] = [
     { header: t('method.language'), width: 50 },
