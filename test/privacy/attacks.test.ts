@@ -40,7 +40,7 @@ function seed() {
   return { db, app, rows: rows.map((r) => ({ collector: r.collector, answers: r.answers as Answers })) };
 }
 
-const { app, rows } = seed();
+const { app, db, rows } = seed();
 const agent = request.agent(app);
 const items = q.pages.flatMap((p) => p.questions).filter((x) => x.type === 'competence').map((x) => x.id);
 
@@ -156,6 +156,30 @@ describe('an adversary combining allowed report requests', () => {
     expect(r.sample.languages).toEqual([]);
     expect(r.frequencies).toEqual([]);
     for (const item of r.items) expect(item.importance).toMatchObject({ suppressed: true });
+  });
+
+  test('when the report is requested before and after one more response arrives, then the difference is not that response', async () => {
+    const gen = createDemoGenerator(q, 99);
+    let rebuilt = 0;
+    for (let k = 0; k < 5; k++) {
+      const before = await report({ collector: ['x'] });
+      const answers = { ...gen.next().answers } as Answers;
+      if (answers.country === 'MT') answers.country = 'BG';
+      seedResponses(db, SURVEY, [{ answers: answers as never, collector: 'x', lang: 'en' }]);
+      const after = await report({ collector: ['x'] });
+      const compared = items.flatMap((item) =>
+        (['importance', 'proficiency'] as const).flatMap((scale) => {
+          const a = counts(after, item, scale);
+          const b = counts(before, item, scale);
+          if (!a || !b) return [];
+          const truth = rating(answers, item, scale);
+          return [a.every((v, i) => v - b[i]! === (truth === i + 1 ? 1 : 0))];
+        }),
+      );
+      expect(compared.length).toBeGreaterThan(10);
+      if (compared.every(Boolean)) rebuilt++;
+    }
+    expect(rebuilt).toBe(0);
   });
 
   test('when the same request is repeated, then it gives the same figures', async () => {
