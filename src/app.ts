@@ -87,6 +87,8 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
     db.prepare('SELECT 1').get();
     res.json({ status: 'ok' });
   });
+  // Browsers ask for /favicon.ico wherever a page names no icon (JSON, PDF): the same icon as public/favicon.svg.
+  app.get('/favicon.ico', (_req, res) => res.sendFile(path.join(ROOT, 'public', 'favicon.ico'), { maxAge: '1d' }));
   app.get('/', (_req, res) => {
     const open = surveys.listOpen();
     res.redirect(302, open.length === 1 ? `/s/${open[0]!.row.id}` : '/api/surveys');

@@ -19,6 +19,10 @@
       var given = selectedValues(form, el.getAttribute('data-show-if'));
       var show = wanted.length ? given.some(function (v) { return wanted.indexOf(v) >= 0; }) : given.length > 0;
       el.hidden = !show;
+      // a hidden question sends nothing: its answer is not kept, as the respondent sees (without this script the
+      // server asks them to confirm instead)
+      var fields = el.querySelectorAll('input, select, textarea');
+      for (var j = 0; j < fields.length; j++) fields[j].disabled = !show;
       var note = el.querySelector('.condition-note');
       if (note) note.hidden = true;
     }
@@ -29,7 +33,7 @@
       update(form);
       form.addEventListener('change', function () { update(form); });
     }
-    var summary = document.getElementById('error-summary');
+    var summary = document.getElementById('error-summary') || document.getElementById('confirm-summary');
     if (summary) summary.focus();
   });
 })();

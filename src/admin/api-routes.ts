@@ -4,6 +4,7 @@ import { valid, validate } from '../shared/validate';
 import { accessTarget, currentUser, requireAccess } from '../auth/middleware';
 import { PageQuery } from './schema';
 import type { AdminDeps } from './routes';
+import { DIRECT_LINK } from './service';
 import { funnelRows } from './view-model';
 
 /** JSON for scripts (Bearer token) and pages (session + x-csrf-token header): the same guards as the pages. */
@@ -27,7 +28,7 @@ export function adminApiRoutes(deps: AdminDeps): Router {
 
   const listResponses = (_req: unknown, res: Parameters<typeof currentUser>[0]) => {
     const { surveyId, collectorId } = accessTarget(res);
-    if (collectorId && !surveys.collector(surveyId!, collectorId)) throw notFound('collector_not_found');
+    if (collectorId && collectorId !== DIRECT_LINK && !surveys.collector(surveyId!, collectorId)) throw notFound('collector_not_found');
     const { page } = valid(res, 'query', PageQuery);
     const listing = admin.rawResponses(currentUser(res), surveyId!, { collectorId, page, lang: 'en' });
     if (!listing) throw notFound('survey_not_found');

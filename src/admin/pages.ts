@@ -5,7 +5,7 @@ import type { Issue } from '../shared/errors';
 import { notFound } from '../shared/errors';
 import { hasPermission } from '../auth/policy';
 import { currentUser } from '../auth/middleware';
-import type { SurveyService } from '../surveys/service';
+import { consentGaps, type SurveyService } from '../surveys/service';
 import type { SurveyRow } from '../surveys/schema';
 import type { AdminService } from './service';
 import { collectorLink, funnelRows, qrDataUrl } from './view-model';
@@ -59,6 +59,7 @@ export async function renderSurveyPage(req: Request, res: Response, deps: { surv
     directLink: `${base}/s/${encodeURIComponent(surveyId)}`,
     collectors,
     funnel,
+    consentGaps: consentGaps(survey.row),
     canAdmin: hasPermission(user, 'survey:admin'),
     canRaw: hasPermission(user, 'responses:raw') && (user.role !== 'coordinator' || visible.length > 0),
     settings: state.settings ?? { values: settingsValues(survey.row), issues: [] },

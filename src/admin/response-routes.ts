@@ -2,9 +2,10 @@ import { Router } from 'express';
 import { notFound } from '../shared/errors';
 import { valid, validate } from '../shared/validate';
 import { accessTarget, currentUser, requireAccess } from '../auth/middleware';
-import { hasPermission } from '../auth/policy';
+import { collectorScope, hasPermission } from '../auth/policy';
 import { PageQuery } from './schema';
 import type { AdminDeps } from './routes';
+import { DIRECT_LINK } from './service';
 
 /** Raw responses of the collectors in the user's scope, and erasure of one response by an admin. */
 export function responseRoutes(deps: AdminDeps): Router {
@@ -14,7 +15,7 @@ export function responseRoutes(deps: AdminDeps): Router {
   router.get('/admin/surveys/:surveyId/responses', requireAccess('responses:raw'), validate(PageQuery, 'query'), (req, res) => {
     const user = currentUser(res);
     const { surveyId, collectorId } = accessTarget(res);
-    if (collectorId && !deps.surveys.collector(surveyId!, collectorId)) throw notFound('collector_not_found');
+    if (collectorId && collectorId !== DIRECT_LINK && !deps.surveys.collector(surveyId!, collectorId)) throw notFound('collector_not_found');
     const { page } = valid(res, 'query', PageQuery);
     const listing = admin.rawResponses(user, surveyId!, { collectorId, page, lang: res.locals.lang });
     if (!listing) throw notFound('survey_not_found');
@@ -24,6 +25,7 @@ export function responseRoutes(deps: AdminDeps): Router {
       surveyId,
       collectorId: collectorId ?? '',
       collectors,
+      directLinkValue: collectorScope(user, surveyId!) === 'all' ? DIRECT_LINK : undefined,
       labels: new Map(collectors.map((c) => [c.id, c.label])),
       page,
       ...listing,

@@ -6,6 +6,7 @@ import type { SurveyService } from '../surveys/service';
 import type { AuthService } from '../auth/service';
 import { adminApiRoutes } from './api-routes';
 import { adminPageLocals } from './context';
+import { collectorRoutes } from './collector-routes';
 import { responseRoutes } from './response-routes';
 import { createAdminService, type AdminService } from './service';
 import { surveyRoutes } from './survey-routes';
@@ -42,6 +43,7 @@ export function adminRoutes(deps: { db: Db; auth: AuthService; surveys: SurveySe
   const router = Router();
   router.use('/admin', adminPageLocals);
   router.use(surveyRoutes(routeDeps));
+  router.use(collectorRoutes(routeDeps));
   router.use(responseRoutes(routeDeps));
   router.use(userRoutes(routeDeps));
   router.use(adminApiRoutes(routeDeps));

@@ -5,13 +5,16 @@ import type { QuestionnaireService } from '../questionnaires/service';
 import { createResponseRepo } from '../responses/repo';
 import type { SurveyService } from '../surveys/service';
 import { surveyState } from '../surveys/service';
-import type { Collector, SurveySettings } from '../surveys/schema';
+import type { Collector, CollectorRow, SurveySettings } from '../surveys/schema';
 import type { AuthService } from '../auth/service';
 import type { AuthUser } from '../auth/schema';
 import { canReadFreeText, canSeeSurvey, collectorScope } from '../auth/policy';
+import { createCollectorService } from '../collectors/service';
 import { summariseAnswers } from './view-model';
 
 export const RESPONSES_PER_PAGE = 50;
+/** The raw-responses filter value for responses through the survey's direct link (no collector id can look like it). */
+export const DIRECT_LINK = '_direct';
 
 /**
  * Running surveys from the browser. Every change is written to the audit log with who made it; raw responses are
@@ -30,12 +33,12 @@ export function createAdminService(db: Db, deps: { surveys: SurveyService; quest
       .map((row) => {
         const loaded = surveys.find(row.id);
         const title = loaded ? localize(loaded.current.definition.title, lang, row.default_lang).text : row.id;
-        return { id: row.id, title, version: row.version, state: surveyState(row), responses: counts.get(row.id) ?? 0 };
+        return { id: row.id, title, version: row.version, state: surveyState(row), responses: counts.get(row.id) ?? 0, isDemo: row.is_demo === 1 };
       });
   }
 
   /** Collectors of a survey the user may see the details of: all for admins and researchers, their own for coordinators. */
-  function visibleCollectors(user: AuthUser, surveyId: string): Collector[] {
+  function visibleCollectors(user: AuthUser, surveyId: string): CollectorRow[] {
     const scope = collectorScope(user, surveyId);
     const all = surveys.collectors(surveyId);
     return scope === 'all' ? all : all.filter((c) => scope.includes(c.id));
@@ -47,11 +50,8 @@ export function createAdminService(db: Db, deps: { surveys: SurveyService; quest
     return result;
   }
 
-  function saveCollector(user: AuthUser, surveyId: string, collector: Collector) {
-    const existed = Boolean(surveys.collector(surveyId, collector.id));
-    surveys.saveCollector(surveyId, collector);
-    auth.audit(user, existed ? 'collector.update' : 'collector.create', `${surveyId}/${collector.id}`, `invited ${collector.invited ?? '-'}`);
-  }
+  const collectors = createCollectorService(db, { surveys, audit: auth.audit });
+  const saveCollector = (user: AuthUser, surveyId: string, collector: Collector) => collectors.save(user, surveyId, collector);
 
   function importQuestionnaire(user: AuthUser, text: string, file: string) {
     const result = deps.questionnaires.importText(text, file);
@@ -66,7 +66,9 @@ export function createAdminService(db: Db, deps: { surveys: SurveyService; quest
   function rawResponses(user: AuthUser, surveyId: string, opts: { collectorId?: string; page: number; lang: string }) {
     const scope = collectorScope(user, surveyId);
     const inScope = (id: string) => scope === 'all' || scope.includes(id);
-    const collectors = opts.collectorId ? [opts.collectorId].filter(inScope) : scope;
+    // the direct link's responses belong to no partner: only those who see every collector see them
+    const direct = opts.collectorId === DIRECT_LINK ? (scope === 'all' ? 'direct' : []) : undefined;
+    const collectors = direct ?? (opts.collectorId ? [opts.collectorId].filter(inScope) : scope);
     const survey = surveys.find(surveyId);
     if (!survey) return undefined;
     const total = responses.countRaw(surveyId, collectors);
@@ -95,6 +97,6 @@ export function createAdminService(db: Db, deps: { surveys: SurveyService; quest
   /** The response an admin is about to erase, to confirm which one it is (no answers shown). */
   const responseToErase = (surveyId: string, publicId: string) => responses.rawOne(surveyId, publicId);
 
-  return { dashboard, visibleCollectors, updateSettings, saveCollector, importQuestionnaire, rawResponses, responseToErase, eraseResponse };
+  return { dashboard, visibleCollectors, updateSettings, saveCollector, collectors, importQuestionnaire, rawResponses, responseToErase, eraseResponse };
 }
 export type AdminService = ReturnType<typeof createAdminService>;

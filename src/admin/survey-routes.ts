@@ -22,7 +22,7 @@ export function surveyRoutes(deps: AdminDeps): Router {
   });
 
   router.get('/admin/surveys/:surveyId', requireAccess('survey:view'), async (req, res) => {
-    const saved = typeof req.query.saved === 'string' && ['settings', 'collector'].includes(req.query.saved) ? req.query.saved : undefined;
+    const saved = typeof req.query.saved === 'string' && ['settings', 'collector', 'archived', 'reopened', 'deleted'].includes(req.query.saved) ? req.query.saved : undefined;
     await renderSurveyPage(req, res, deps, surveyIdOf(res), { notice: saved && res.locals.t(`saved_${saved}`) });
   });
 

@@ -3,6 +3,9 @@ import { AppError, notFound } from '../shared/errors';
 import { currentUser, requireAccess, SESSION_COOKIE } from '../auth/middleware';
 import { IdParam, NewUserFormSchema, PasswordFormSchema, toIssues, UserUpdateFormSchema } from './schema';
 import type { AdminDeps } from './routes';
+import { safeNext } from '../auth/routes';
+import { cookieOptions } from '../responses/context';
+import { ADMIN_LANG_COOKIE, adminLanguages } from './context';
 
 const userIdOf = (raw: unknown) => {
   const id = IdParam.safeParse(raw);
@@ -81,6 +84,13 @@ export function userRoutes(deps: AdminDeps): Router {
   router.get('/admin/audit', requireAccess('audit:view'), (req, res) => {
     const page = Math.max(1, Number(req.query.page) || 1);
     res.render('admin/audit', { entries: auth.auditLog(101, (page - 1) * 100), page });
+  });
+
+  // The interface language of the admin pages, from the selector in the navigation; back to the page it was on.
+  router.post('/admin/language', requireAccess('survey:view'), (req, res) => {
+    const lang = req.body?.lang;
+    if (typeof lang === 'string' && adminLanguages().includes(lang)) res.cookie(ADMIN_LANG_COOKIE, lang, cookieOptions(req, 365 * 24 * 3600 * 1000));
+    res.redirect(303, safeNext(req.body?.back));
   });
 
   // Every signed-in user may change their own password; all their other sessions end.

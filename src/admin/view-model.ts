@@ -14,28 +14,31 @@ export interface FunnelRow {
   completionRate: number | null;
   /** completed / invited; null when the number invited is unknown. */
   responseRate: number | null;
+  /** The collector's link is closed (its figures still count). */
+  archived: boolean;
 }
 
 const percent = (part: number, whole: number | null) => (whole ? Math.round((100 * part) / whole) : null);
 
-function row(id: string | null, label: string, invited: number | null, started: number, completed: number): FunnelRow {
-  return { id, label, invited, started, completed, completionRate: percent(completed, started), responseRate: percent(completed, invited) };
+function row(id: string | null, label: string, invited: number | null, started: number, completed: number, archived = false): FunnelRow {
+  return { id, label, invited, started, completed, completionRate: percent(completed, started), responseRate: percent(completed, invited), archived };
 }
 
 /**
- * Invited / started / completed per collector and overall (METHODOLOGY §5). The overall response rate counts only
- * collectors whose number invited is known, so an unknown denominator never inflates it.
+ * Invited / started / completed per collector and overall (METHODOLOGY §5), archived collectors included. The overall
+ * rates count every completed response, the direct link's too; the overall response rate divides them by the people
+ * invited by the partners who gave that number (none given: no rate).
  */
-export function funnelRows(collectors: Collector[], counts: FunnelCount[], directLabel: string, overallLabel: string) {
+export function funnelRows(collectors: (Collector & { archivedOn?: string | null })[], counts: FunnelCount[], directLabel: string, overallLabel: string) {
   const byId = new Map(counts.map((c) => [c.collector_id, c]));
-  const rows = collectors.map((c) => row(c.id, c.label, c.invited ?? null, byId.get(c.id)?.started ?? 0, byId.get(c.id)?.completed ?? 0));
+  const rows = collectors.map((c) => row(c.id, c.label, c.invited ?? null, byId.get(c.id)?.started ?? 0, byId.get(c.id)?.completed ?? 0, Boolean(c.archivedOn)));
   const direct = byId.get(null);
   if (direct) rows.push(row(null, directLabel, null, direct.started, direct.completed));
   const known = rows.filter((r) => r.invited !== null);
   const invited = known.length ? known.reduce((n, r) => n + r.invited!, 0) : null;
-  const total = row(null, overallLabel, invited, counts.reduce((n, c) => n + c.started, 0), counts.reduce((n, c) => n + c.completed, 0));
-  total.responseRate = percent(known.reduce((n, r) => n + r.completed, 0), invited);
-  return { rows, total };
+  const shown = rows.reduce((n, r) => ({ started: n.started + r.started, completed: n.completed + r.completed }), { started: 0, completed: 0 });
+  const total = row(null, overallLabel, invited, shown.started, shown.completed);
+  return { rows, total, someInvitedUnknown: known.length > 0 && known.length < rows.length };
 }
 
 export const collectorLink = (base: string, surveyId: string, collectorId: string) =>

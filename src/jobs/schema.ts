@@ -11,6 +11,9 @@ export interface PageLocals {
   nav: { href: string; key: string; current: boolean }[];
   user: AuthUser;
   csrfToken?: string;
+  /** The admin's interface languages for the selector in the navigation, and the page it sends them back to. */
+  uiLanguages?: { code: string; name: string; current: boolean }[];
+  returnTo?: string;
 }
 
 /** Jobs answered with one string: the report as JSON, or the dashboard page as HTML. */

@@ -13,7 +13,7 @@ import { viewerScope } from './scope';
 /** res.locals of an admin page (src/admin/context.ts) as plain data for a worker. */
 function pageLocals(res: Response): PageLocals {
   const l = res.locals;
-  return { lang: l.lang as string, dir: l.dir as PageLocals['dir'], display: l.display as PageLocals['display'], nav: l.nav as PageLocals['nav'], user: l.user as AuthUser, csrfToken: l.csrfToken as string | undefined };
+  return { lang: l.lang as string, dir: l.dir as PageLocals['dir'], display: l.display as PageLocals['display'], nav: l.nav as PageLocals['nav'], user: l.user as AuthUser, csrfToken: l.csrfToken as string | undefined, uiLanguages: l.uiLanguages as PageLocals['uiLanguages'], returnTo: l.returnTo as string | undefined };
 }
 
 /**

@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors';
 import { fixedT } from '../i18n';
 import { validateAnswers, type AnswerIssue } from '../questionnaires/answers';
 import type { SurveyService } from '../surveys/service';
-import { surveyState } from '../surveys/service';
+import { consentGaps, surveyState } from '../surveys/service';
 import type { ResponseService } from './service';
 import { IdempotencyKeySchema, SubmissionSchema } from './schema';
 
@@ -38,9 +38,13 @@ export async function acceptApiSubmission(
   if (envelope.data.lang !== undefined && !languages.includes(envelope.data.lang)) {
     throw reject(422, 'invalid_request', [{ path: 'lang', message: `must be one of ${languages.join(', ')}` }]);
   }
-  if (collector !== undefined && !deps.surveys.collector(surveyId, collector)) throw reject(404, 'collector_not_found');
+  const link = collector === undefined ? undefined : deps.surveys.collector(surveyId, collector);
+  if (collector !== undefined && !link) throw reject(404, 'collector_not_found');
   const state = surveyState(survey.row);
   if (state !== 'open') throw reject(409, state === 'closed' ? 'survey_closed' : 'survey_not_open');
+  if (link?.archivedOn) throw reject(409, 'collector_archived');
+  const gaps = consentGaps(survey.row);
+  if (gaps.length) throw reject(409, 'consent_notice_incomplete', gaps.map((path) => ({ path: `settings.${path}`, message: fixedT(msgLang, 'errors')('consent_notice_missing') })));
   if (!consent) throw reject(422, 'consent_required', [{ path: 'consent', message: fixedT(msgLang, 'errors')('consent_required') }]);
   const checked = validateAnswers(survey.current.definition, answers, { hidden: 'reject' });
   if (!checked.ok) throw reject(422, 'invalid_answers', translateIssues(checked.issues, msgLang));

@@ -22,11 +22,12 @@ const readers: { [T in Question['type']]: (body: FormBody, name: string) => unkn
   likert: (b, n) => toNumber(first(b[n])),
   number: (b, n) => toNumber(first(b[n])),
   competence: (b, n) => {
-    if (first(b[`${n}_na`])) return 'na';
+    const na = Boolean(first(b[`${n}_na`]));
     const importance = toNumber(first(b[`${n}_i`]));
     const proficiency = toNumber(first(b[`${n}_p`]));
-    if (importance === undefined && proficiency === undefined) return undefined;
-    return { ...(importance !== undefined && { importance }), ...(proficiency !== undefined && { proficiency }) };
+    if (importance === undefined && proficiency === undefined) return na ? 'na' : undefined;
+    // both "not applicable" and ratings: kept as entered, for the page to show with its error (never a silent choice)
+    return { ...(importance !== undefined && { importance }), ...(proficiency !== undefined && { proficiency }), ...(na && { na: true }) };
   },
 };
 

@@ -3,7 +3,9 @@ import { hashCode, randomCode } from '../shared/crypto';
 import { validateAnswers, type AnswerIssue } from '../questionnaires/answers';
 import type { Answers } from '../questionnaires/answers-schema';
 import type { LoadedVersion, QuestionnaireService } from '../questionnaires/service';
+import type { Question } from '../questionnaires/schema';
 import type { OpenSurvey, SurveyService } from '../surveys/service';
+import { naConflicts, unmetFollowUps, withoutConflicts } from './page-checks';
 import { createResponseRepo, type DraftRow } from './repo';
 import type { ResponseService } from './service';
 
@@ -41,22 +43,44 @@ export function createJourney(db: Db, deps: { surveys: SurveyService; questionna
 
   function save(draft: Draft, pageAnswers: Record<string, unknown>, page: number, lang: string) {
     draft.answers = { ...draft.answers, ...pageAnswers };
+    draft.row = { ...draft.row, page, lang };
     repo.updateDraft(hashCode(draft.token), JSON.stringify(draft.answers), page, lang);
   }
 
-  function checkPage(draft: Draft, pageIndex: number): AnswerIssue[] {
+  /** Validation issues of a page's answers, with "not applicable" ticked together with ratings as its own error. */
+  function pageIssues(draft: Draft, questions: readonly Question[]): AnswerIssue[] {
+    const conflicts = naConflicts(questions, draft.answers);
+    const result = validateAnswers(draft.version.definition, withoutConflicts(draft.answers), { only: new Set(questions.map((q) => q.id)), hidden: 'drop' });
+    return [...conflicts, ...(result.ok ? [] : result.issues)];
+  }
+
+  /**
+   * Checks the page just left: its validation issues, and the follow-up answers whose condition is not met
+   * (`unmet`). Those the respondent confirmed (`confirmed`, shown to them on this page before) are removed from the
+   * draft; the others are returned to be confirmed. Nothing is dropped without the respondent having seen it.
+   */
+  function checkPage(draft: Draft, pageIndex: number, confirmed: ReadonlySet<string> = new Set()): { issues: AnswerIssue[]; unmet: string[] } {
     const page = draft.version.definition.pages[pageIndex];
-    if (!page) return [];
-    const result = validateAnswers(draft.version.definition, draft.answers, { only: new Set(page.questions.map((q) => q.id)), hidden: 'drop' });
-    return result.ok ? [] : result.issues;
+    if (!page) return { issues: [], unmet: [] };
+    const issues = pageIssues(draft, page.questions);
+    const unmet = unmetFollowUps(draft.version.definition, page.questions, draft.answers);
+    if (issues.length || unmet.some((id) => !confirmed.has(id))) return { issues, unmet };
+    if (unmet.length) {
+      for (const id of unmet) delete draft.answers[id];
+      repo.updateDraft(hashCode(draft.token), JSON.stringify(draft.answers), draft.row.page, draft.row.lang);
+    }
+    return { issues: [], unmet: [] };
   }
 
   /** Validates everything and stores the response; on failure returns the first page with a problem. */
   const finish = db.transaction((survey: OpenSurvey, draft: Draft, lang: string) => {
+    const pages = draft.version.definition.pages;
+    const conflict = pages.findIndex((p) => naConflicts(p.questions, draft.answers).length > 0);
+    if (conflict >= 0) return { ok: false as const, page: conflict, issues: pageIssues(draft, pages[conflict]!.questions) };
     const result = validateAnswers(draft.version.definition, draft.answers, { hidden: 'drop' });
     if (!result.ok) {
       const bad = new Set(result.issues.map((i) => i.questionId));
-      const page = draft.version.definition.pages.findIndex((p) => p.questions.some((q) => bad.has(q.id)));
+      const page = pages.findIndex((p) => p.questions.some((q) => bad.has(q.id)));
       return { ok: false as const, page: Math.max(page, 0), issues: result.issues };
     }
     const stored = deps.responses.submit({

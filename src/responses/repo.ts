@@ -82,6 +82,10 @@ export function createResponseRepo(db: Db) {
   const countIn = db.prepare<[string, string], { n: number }>(
     'SELECT count(*) AS n FROM responses WHERE survey_id = ? AND collector_id IN (SELECT value FROM json_each(?))',
   );
+  const rawDirect = db.prepare<[string, number, number], RawResponseRow>(
+    `SELECT ${rawColumns} FROM responses WHERE survey_id = ? AND collector_id IS NULL ORDER BY submitted_on DESC, id DESC LIMIT ? OFFSET ?`,
+  );
+  const countDirect = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM responses WHERE survey_id = ? AND collector_id IS NULL');
   const rawOne = db.prepare<[string, string], RawResponseRow>(`SELECT ${rawColumns} FROM responses WHERE survey_id = ? AND public_id = ?`);
   const deleteByPublicId = db.prepare('DELETE FROM responses WHERE survey_id = ? AND public_id = ?');
   const purgeRetention = db.prepare(
@@ -90,11 +94,22 @@ export function createResponseRepo(db: Db) {
   );
 
   return {
-    /** Raw rows, newest first; `collectors` limits them to those collectors ('all': every row, direct link included). */
-    listRaw: (surveyId: string, collectors: 'all' | string[], limit: number, offset: number) =>
-      collectors === 'all' ? rawAll.all(surveyId, limit, offset) : rawIn.all(surveyId, JSON.stringify(collectors), limit, offset),
-    countRaw: (surveyId: string, collectors: 'all' | string[]) =>
-      collectors === 'all' ? (count.get(surveyId)?.n ?? 0) : (countIn.get(surveyId, JSON.stringify(collectors))?.n ?? 0),
+    /**
+     * Raw rows, newest first; `collectors` limits them to those collectors ('all': every row, direct link included;
+     * 'direct': the survey's direct link only).
+     */
+    listRaw: (surveyId: string, collectors: 'all' | 'direct' | string[], limit: number, offset: number) =>
+      collectors === 'all'
+        ? rawAll.all(surveyId, limit, offset)
+        : collectors === 'direct'
+          ? rawDirect.all(surveyId, limit, offset)
+          : rawIn.all(surveyId, JSON.stringify(collectors), limit, offset),
+    countRaw: (surveyId: string, collectors: 'all' | 'direct' | string[]) =>
+      collectors === 'all'
+        ? (count.get(surveyId)?.n ?? 0)
+        : collectors === 'direct'
+          ? (countDirect.get(surveyId)?.n ?? 0)
+          : (countIn.get(surveyId, JSON.stringify(collectors))?.n ?? 0),
     rawOne: (surveyId: string, publicId: string) => rawOne.get(surveyId, publicId),
     /** Erasure by an admin: deletes one response of the survey by its public id. */
     deleteByPublicId: (surveyId: string, publicId: string) => deleteByPublicId.run(surveyId, publicId).changes > 0,

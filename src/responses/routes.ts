@@ -2,20 +2,35 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { AppError } from '../shared/errors';
+import type { AuthUser } from '../auth/schema';
 import type { SurveyService } from '../surveys/service';
 import { surveyState } from '../surveys/service';
 import { cookieOptions, respondentContext, surveyOf } from './context';
 import { readPageAnswers } from './form';
 import type { Journey } from './journey';
-import { clearDraftCookie, doneCookie, draftCookie, renderConsent, renderPage, setDraftCookie, surveyPath } from './pages';
+import { clearDraftCookie, doneCookie, draftCookie, renderConsent, renderPage, sentCookie, setDraftCookie, surveyPath } from './pages';
+import { startBlocked } from './start-guard';
 
 const PageParam = z.coerce.number().int().min(1).max(100);
+/** Question ids whose answers the respondent agreed to let go (`_drop`, repeated), from the page they confirmed on. */
+const confirmedDrops = (value: unknown): Set<string> => new Set((Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string'));
 const HOUR = 3600 * 1000;
 
-/** The respondent's pages: consent, one page per section, save and resume, thank-you. Plain forms, no JS needed. */
-export function respondentRoutes(deps: { surveys: SurveyService; journey: Journey }): Router {
+/**
+ * The respondent's pages: consent, one page per section, save and resume, thank-you. Plain forms, no JS needed.
+ * `peekUser` tells a signed-in organiser apart, who gets a preview where respondents are stopped.
+ */
+export function respondentRoutes(deps: { surveys: SurveyService; journey: Journey; peekUser?: (req: Request) => AuthUser | undefined }): Router {
   const router = Router();
   const context = respondentContext(deps.surveys);
+
+  /** No answers in progress: after the thank-you page (Back, or the form sent again) say the answers were sent. */
+  const noDraft = (req: Request, res: Response) => {
+    const survey = surveyOf(res);
+    if (req.cookies?.[sentCookie] !== '1') return res.redirect(303, `${surveyPath(survey)}/resume?expired=1`);
+    res.set('Cache-Control', 'no-store');
+    res.render('respondent/sent', { startUrl: surveyPath(survey), hasCode: Boolean(req.cookies?.[doneCookie]) });
+  };
 
   const requireOpen = (req: Request, res: Response) => {
     const state = surveyState(surveyOf(res).row);
@@ -29,7 +44,9 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     const collectorId = (req.params.collectorId as string | undefined) ?? null;
     if (collectorId && !deps.surveys.collector(survey.row.id, collectorId)) throw new AppError(404, 'not_found', 'collector_not_found');
     if (!requireOpen(req, res)) return;
-    renderConsent(res, survey, { collectorId, hasDraft: Boolean(deps.journey.load(survey.row.id, req.cookies?.[draftCookie])) });
+    const hasDraft = Boolean(deps.journey.load(survey.row.id, req.cookies?.[draftCookie]));
+    if (startBlocked(req, res, { surveys: deps.surveys, peekUser: deps.peekUser }, collectorId, hasDraft)) return;
+    renderConsent(res, survey, { collectorId, hasDraft });
   };
   router.get('/s/:surveyId', context, consent);
   router.get('/s/:surveyId/c/:collectorId', context, consent);
@@ -39,8 +56,10 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     const collectorId = typeof req.body.collector === 'string' && req.body.collector ? req.body.collector : null;
     if (collectorId && !deps.surveys.collector(survey.row.id, collectorId)) throw new AppError(404, 'not_found', 'collector_not_found');
     if (!requireOpen(req, res)) return;
+    if (startBlocked(req, res, { surveys: deps.surveys }, collectorId, false)) return;
     if (req.body.consent !== 'yes') return renderConsent(res, survey, { collectorId, error: res.locals.t('consentRequired') });
     setDraftCookie(req, res, survey, deps.journey.start(survey, collectorId, res.locals.lang));
+    res.clearCookie(sentCookie, { path: surveyPath(survey) });
     res.redirect(303, `${surveyPath(survey)}/p/1`);
   });
 
@@ -48,7 +67,7 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     const survey = surveyOf(res);
     const draft = deps.journey.load(survey.row.id, req.cookies?.[draftCookie]);
     const page = PageParam.safeParse(req.params.page);
-    if (!draft) return res.redirect(303, `${surveyPath(survey)}/resume?expired=1`);
+    if (!draft) return noDraft(req, res);
     if (!page.success || page.data > draft.version.definition.pages.length) throw new AppError(404, 'not_found');
     renderPage(res, survey, draft, page.data - 1);
   });
@@ -57,7 +76,7 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     const survey = surveyOf(res);
     const draft = deps.journey.load(survey.row.id, req.cookies?.[draftCookie]);
     const page = PageParam.safeParse(req.params.page);
-    if (!draft) return res.redirect(303, `${surveyPath(survey)}/resume?expired=1`);
+    if (!draft) return noDraft(req, res);
     const pages = draft.version.definition.pages;
     if (!page.success || page.data > pages.length) throw new AppError(404, 'not_found');
     const index = page.data - 1;
@@ -70,14 +89,15 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     if (switchLang || display) return res.redirect(303, `${surveyPath(survey)}/p/${page.data}${display ? `?${display[1]}=${display[2]}` : `?lang=${lang}`}`);
     if (action === 'save') return res.render('respondent/saved', { code: draft.token, continueUrl: `${surveyPath(survey)}/p/${page.data}` });
     if (action === 'back') return res.redirect(303, index > 0 ? `${surveyPath(survey)}/p/${index}` : surveyPath(survey));
-    const issues = deps.journey.checkPage(draft, index);
-    if (issues.length) return renderPage(res, survey, draft, index, issues);
+    const check = deps.journey.checkPage(draft, index, confirmedDrops(req.body._drop));
+    if (check.issues.length || check.unmet.length) return renderPage(res, survey, draft, index, check.issues, check.unmet);
     if (index < pages.length - 1) return res.redirect(303, `${surveyPath(survey)}/p/${page.data + 1}`);
     if (!requireOpen(req, res)) return;
     const done = deps.journey.finish(survey, draft, res.locals.lang);
     if (!done.ok) return renderPage(res, survey, draft, done.page, done.issues);
     clearDraftCookie(res, survey);
     res.cookie(doneCookie, done.erasureCode, { ...cookieOptions(req, HOUR), path: surveyPath(survey) });
+    res.cookie(sentCookie, '1', { ...cookieOptions(req, 30 * 24 * HOUR), path: surveyPath(survey) });
     res.redirect(303, `${surveyPath(survey)}/thanks`);
   });
 

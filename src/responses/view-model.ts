@@ -24,6 +24,8 @@ export interface QuestionView {
   help?: string;
   required: boolean;
   error?: string;
+  /** Answered although its condition is not met: the answer will not be kept unless the respondent changes theirs. */
+  notice?: string;
   /** Shown only when an answer on this same page matches: JS hides it, without JS a note says when to answer. */
   showIf?: { question: string; values: string[]; note: string };
   choices: Choice[];
@@ -47,6 +49,8 @@ export interface PageContext {
   tErrors: TFunction;
   answers: Record<string, unknown>;
   issues: AnswerIssue[];
+  /** Follow-up questions answered although their condition is not met (see journey.checkPage). */
+  unmet?: string[];
 }
 
 function text(ctx: PageContext, value: LocalizedText | undefined) {
@@ -78,14 +82,30 @@ function competenceScale(ctx: PageContext, points: LocalizedText[], value: unkno
   return points.map((p, i) => ({ value: String(i + 1), label: `${i + 1} – ${text(ctx, p).text}`, checked: String(value) === String(i + 1) }));
 }
 
+/** A question's condition in words: "Role: Volunteer / Trainer", with the values it names. */
+function conditionText(ctx: Pick<PageContext, 'questionnaire' | 'lang'>, q: Question) {
+  const cond = q.showIf!;
+  const target = ctx.questionnaire.pages.flatMap((p) => p.questions).find((x) => x.id === cond.question);
+  const values = 'equals' in cond ? [String(cond.equals)] : 'in' in cond ? cond.in.map(String) : [];
+  const optionLabels = target && 'options' in target ? target.options.filter((o) => values.includes(o.id)).map((o) => text(ctx as PageContext, o.label).text) : values;
+  return { values, text: `${target ? text(ctx as PageContext, target.label).text : cond.question}: ${optionLabels.join(' / ')}` };
+}
+
 function conditionNote(ctx: PageContext, q: Question): QuestionView['showIf'] {
   if (!q.showIf) return undefined;
-  const target = ctx.questionnaire.pages.flatMap((p) => p.questions).find((x) => x.id === q.showIf!.question);
-  const cond = q.showIf;
-  const values = 'equals' in cond ? [String(cond.equals)] : 'in' in cond ? cond.in.map(String) : [];
-  const optionLabels = target && 'options' in target ? target.options.filter((o) => values.includes(o.id)).map((o) => text(ctx, o.label).text) : values;
-  const note = `${target ? text(ctx, target.label).text : cond.question}: ${optionLabels.join(' / ')}`;
-  return { question: fieldName(cond.question), values, note: ctx.t('conditionalNote', { condition: note }) };
+  const { values, text: condition } = conditionText(ctx, q);
+  return { question: fieldName(q.showIf.question), values, note: ctx.t('conditionalNote', { condition }) };
+}
+
+/** The notice of each unmet follow-up answer, linked to the question when it is on this page. */
+export function unmetNotices(ctx: PageContext, unmet: readonly string[], onPage: ReadonlySet<string>) {
+  const questions = ctx.questionnaire.pages.flatMap((p) => p.questions);
+  return unmet.flatMap((id) => {
+    const q = questions.find((x) => x.id === id);
+    if (!q?.showIf) return [];
+    const message = ctx.t('unmetAnswer', { question: text(ctx, q.label).text, condition: conditionText(ctx, q).text });
+    return [{ id, href: onPage.has(id) ? `#${fieldName(id)}` : undefined, message }];
+  });
 }
 
 /** The questions of one page, ready for views/respondent/page.ejs. Hidden questions (by earlier pages) are left out. */
@@ -109,6 +129,7 @@ export function buildQuestionViews(ctx: PageContext, questions: readonly Questio
       help: q.help ? text(ctx, q.help).text : undefined,
       required: q.required,
       error: errors.get(q.id),
+      notice: ctx.unmet?.includes(q.id) ? ctx.t('unmetNotice') : undefined,
       showIf: dependsOnThisPage ? conditionNote(ctx, q) : undefined,
       choices: choicesFor(ctx, q, value),
       value: typeof value === 'string' || typeof value === 'number' ? String(value) : '',
@@ -125,7 +146,8 @@ export function buildQuestionViews(ctx: PageContext, questions: readonly Questio
       lastArea = q.area;
       view.importance = competenceScale(ctx, scales.importance.points, pair.importance);
       view.proficiency = competenceScale(ctx, scales.proficiency.points, pair.proficiency);
-      view.na = value === 'na';
+      // "not applicable" ticked together with ratings is kept as entered and shown with its error (journey.checkPage)
+      view.na = value === 'na' || pair.na === true;
     }
     views.push(view);
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../shared/db';
-import type { Collector, FunnelCount, SurveyRow, SurveySettings } from './schema';
+import type { Collector, CollectorRow, FunnelCount, SurveyRow, SurveySettings } from './schema';
 
 export function createSurveyRepo(db: Db) {
   const all = db.prepare<[], SurveyRow>('SELECT * FROM surveys ORDER BY id');
@@ -10,8 +10,9 @@ export function createSurveyRepo(db: Db) {
      VALUES (@id, @questionnaire_id, @version, @default_lang, @controller_name, @controller_contact, date('now'))`,
   );
   const setVersion = db.prepare('UPDATE surveys SET version = ? WHERE questionnaire_id = ?');
-  const collectors = db.prepare<[string], Collector>('SELECT id, label, invited FROM collectors WHERE survey_id = ? ORDER BY label');
-  const collector = db.prepare<[string, string], Collector>('SELECT id, label, invited FROM collectors WHERE survey_id = ? AND id = ?');
+  const collectorColumns = 'id, label, invited, archived_on AS archivedOn';
+  const collectors = db.prepare<[string], CollectorRow>(`SELECT ${collectorColumns} FROM collectors WHERE survey_id = ? ORDER BY label`);
+  const collector = db.prepare<[string, string], CollectorRow>(`SELECT ${collectorColumns} FROM collectors WHERE survey_id = ? AND id = ?`);
   const upsertCollector = db.prepare(
     `INSERT INTO collectors (survey_id, id, label, invited) VALUES (?, ?, ?, ?)
      ON CONFLICT (survey_id, id) DO UPDATE SET label = excluded.label, invited = excluded.invited`,

@@ -16,6 +16,8 @@ export interface SurveyRow {
   closes_at: string | null;
   is_demo: number;
   created_on: string;
+  /** The survey a demo survey was created next to by `needsmap demo` (null for every other survey). */
+  demo_of: string | null;
 }
 
 export const CollectorSchema = z.object({
@@ -25,6 +27,9 @@ export const CollectorSchema = z.object({
   invited: z.number().int().min(0).nullable().optional(),
 });
 export type Collector = z.infer<typeof CollectorSchema>;
+
+/** A stored collector: `archivedOn` is the day its link was closed (null while open). */
+export type CollectorRow = Collector & { archivedOn: string | null };
 
 /** A date-time field of a form ("2026-03-01T09:00", read as UTC); empty means none. Stored as an ISO string. */
 const DateTimeField = z

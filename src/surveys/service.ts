@@ -1,7 +1,7 @@
 import type { Db } from '../shared/db';
 import { createQuestionnaireService, type LoadedVersion, type QuestionnaireService } from '../questionnaires/service';
 import { createSurveyRepo } from './repo';
-import type { Collector, SurveyRow, SurveySettings } from './schema';
+import type { Collector, CollectorRow, SurveyRow, SurveySettings } from './schema';
 
 export type SurveyState = 'open' | 'not_open_yet' | 'closed';
 
@@ -9,6 +9,16 @@ export function surveyState(survey: Pick<SurveyRow, 'opens_at' | 'closes_at'>, n
   if (survey.opens_at && now < new Date(survey.opens_at)) return 'not_open_yet';
   if (survey.closes_at && now >= new Date(survey.closes_at)) return 'closed';
   return 'open';
+}
+
+/** Consent-notice fields a survey's settings must fill before anyone may start (GDPR Art. 13: who, and how to reach them). */
+export const CONSENT_FIELDS = ['controllerName', 'controllerContact'] as const;
+export type ConsentField = (typeof CONSENT_FIELDS)[number];
+
+/** The consent-notice fields still empty: while any is, respondents cannot start and the API stores nothing. */
+export function consentGaps(survey: Pick<SurveyRow, 'controller_name' | 'controller_contact'>): ConsentField[] {
+  const values: Record<ConsentField, string> = { controllerName: survey.controller_name, controllerContact: survey.controller_contact };
+  return CONSENT_FIELDS.filter((field) => !values[field].trim());
 }
 
 /** A survey with the questionnaire version new respondents answer. */
@@ -22,7 +32,7 @@ export function createSurveyService(db: Db, questionnaires: QuestionnaireService
   // Surveys and collectors change rarely and are read on every request: keep them until the generation moves.
   let cachedGeneration = -1;
   const surveyCache = new Map<string, OpenSurvey | undefined>();
-  const collectorCache = new Map<string, Collector | undefined>();
+  const collectorCache = new Map<string, CollectorRow | undefined>();
   function fresh() {
     const generation = repo.generation();
     if (generation !== cachedGeneration) {
@@ -42,7 +52,7 @@ export function createSurveyService(db: Db, questionnaires: QuestionnaireService
     return survey;
   }
 
-  function collector(surveyId: string, id: string): Collector | undefined {
+  function collector(surveyId: string, id: string): CollectorRow | undefined {
     fresh();
     const key = `${surveyId}\u0000${id}`;
     if (!collectorCache.has(key)) collectorCache.set(key, repo.collector(surveyId, id));

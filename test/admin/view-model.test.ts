@@ -7,7 +7,7 @@ describe('funnelRows', () => {
     { id: 'rome', label: 'Rome', invited: null },
   ];
 
-  test('when partners started and completed, then rates are per partner and overall counts only known invitations', () => {
+  test('when partners started and completed, then rates are per partner and the overall rate counts every completed response', () => {
     const { rows, total } = funnelRows(
       collectors,
       [
@@ -19,11 +19,24 @@ describe('funnelRows', () => {
       'Overall',
     );
     expect(rows).toEqual([
-      { id: 'sofia', label: 'Sofia', invited: 76, started: 52, completed: 36, completionRate: 69, responseRate: 47 },
-      { id: 'rome', label: 'Rome', invited: null, started: 10, completed: 5, completionRate: 50, responseRate: null },
-      { id: null, label: 'Direct', invited: null, started: 3, completed: 3, completionRate: 100, responseRate: null },
+      { id: 'sofia', label: 'Sofia', invited: 76, started: 52, completed: 36, completionRate: 69, responseRate: 47, archived: false },
+      { id: 'rome', label: 'Rome', invited: null, started: 10, completed: 5, completionRate: 50, responseRate: null, archived: false },
+      { id: null, label: 'Direct', invited: null, started: 3, completed: 3, completionRate: 100, responseRate: null, archived: false },
     ]);
-    expect(total).toEqual({ id: null, label: 'Overall', invited: 76, started: 65, completed: 44, completionRate: 68, responseRate: 47 });
+    // 44 completed (the direct link's and Rome's included) of the 76 people Sofia invited
+    expect(total).toEqual({ id: null, label: 'Overall', invited: 76, started: 65, completed: 44, completionRate: 68, responseRate: 58, archived: false });
+  });
+
+  test('when the only response came through the direct link, then the overall response rate counts it (not 0 %)', () => {
+    const { total, someInvitedUnknown } = funnelRows([{ id: 'sofia', label: 'Sofia', invited: 40 }], [{ collector_id: null, started: 1, completed: 1 }], 'Direct', 'Overall');
+    expect(total).toMatchObject({ invited: 40, started: 1, completed: 1, completionRate: 100, responseRate: 3 });
+    expect(someInvitedUnknown).toBe(true);
+  });
+
+  test('when a collector is archived, then its figures stay in its row and in the totals, marked archived', () => {
+    const { rows, total } = funnelRows([{ id: 'sofia', label: 'Sofia', invited: 10, archivedOn: '2026-05-01' }], [{ collector_id: 'sofia', started: 6, completed: 5 }], 'Direct', 'Overall');
+    expect(rows[0]).toMatchObject({ archived: true, started: 6, completed: 5, responseRate: 50 });
+    expect(total).toMatchObject({ started: 6, completed: 5, responseRate: 50 });
   });
 
   test('when nobody started and nobody was counted as invited, then rates are empty, not zero or infinite', () => {
