@@ -30,7 +30,9 @@ function option(id: string, label: string, perturbed: number, n: number, minCell
 export function summarizeFrequencies(acc: Accumulated, total: GroupCounts, labels: LabelSource, minCell: number): Frequency[] {
   const choices = acc.plan.choices.map((field, c): Frequency => {
     const counts = total.choices[c]!;
-    const n = counts.reduce((a, b) => a + b, 0) - counts[0]!;
+    // Those who answered: the sample size less those who did not, each perturbed on its own, never the sum of the
+    // options shown (a total that is the sum of its cells gives a hidden cell away by subtraction).
+    const n = Math.max(0, total.n - counts[0]!);
     return {
       questionId: field.question.id,
       label: labels.question(field.question.id),

@@ -7,7 +7,7 @@ import type { SurveyService } from '../surveys/service';
 import { createAccumulator, planFor, totalOf } from './accumulate';
 import { compareGroups } from './compare';
 import { disclosedCount, smallCount, summarizeFrequencies } from './frequencies';
-import { summarizeAreas, summarizeItems } from './items';
+import { SMALL_GROUP, summarizeAreas, summarizeItems } from './items';
 import { summarizeScores } from './scores';
 import { labelsFor } from './labels';
 import { createAnalysisRepo } from './repo';
@@ -161,7 +161,9 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     const counts = acc.result({ perturb });
     const total = counts.total;
     const enough = total.n >= thresholds.minGroup;
-    const { items, locus } = summarizeItems(counts, total, labels.questions, thresholds.minGroup);
+    // A selection under min_group publishes no figure at all: perturbed item tables of a few respondents could
+    // otherwise add up past the threshold item by item.
+    const { items, locus } = enough ? summarizeItems(counts, total, labels.questions, thresholds.minGroup) : { items: [], locus: SMALL_GROUP };
     const comparison: Comparison | null =
       grouping && enough
         ? compareGroups(counts, orderedKeys(grouping), { id: grouping.id, label: grouping.id === 'collector' || grouping.id === 'lang' ? t(`groupBy.${grouping.id}`) : labels.question(grouping.id) }, { ...labels, otherGroups: t('otherGroups') }, thresholds)
@@ -195,8 +197,8 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       scalePoints: layout.points,
       items,
       locus,
-      areas: summarizeAreas(counts, total, labels.areas, thresholds.minGroup),
-      scores: summarizeScores(counts, total, labels, thresholds.minGroup),
+      areas: enough ? summarizeAreas(counts, total, labels.areas, thresholds.minGroup) : [],
+      scores: enough ? summarizeScores(counts, total, labels, thresholds.minGroup) : [],
       frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
       comparison,
       openAnswers: openAnswers(req, texts, keep, enough),

@@ -38,7 +38,8 @@ const rows = Array.from({ length: 40 }, (_, i) => {
 function oldDatabase(dir: string): string {
   const migrations = path.join(dir, 'migrations');
   fs.mkdirSync(migrations);
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < MIGRATION)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(migrations, f));
+  // every migration but 021 (later ones too: the code that imports the questionnaire needs their columns)
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f !== MIGRATION)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(migrations, f));
   const file = path.join(dir, 'old.sqlite');
   const db: Db = new Database(file);
   db.pragma('journal_mode = WAL');

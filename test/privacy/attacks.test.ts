@@ -155,7 +155,8 @@ describe('an adversary combining allowed report requests', () => {
     expect(typeof r.sample.n).not.toBe('number');
     expect(r.sample.languages).toEqual([]);
     expect(r.frequencies).toEqual([]);
-    for (const item of r.items) expect(item.importance).toMatchObject({ suppressed: true });
+    expect([r.items, r.areas, r.scores]).toEqual([[], [], []]);
+    expect(r.locus).toMatchObject({ suppressed: true });
   });
 
   test('when the report is requested before and after one more response arrives, then the difference is not that response', async () => {
