@@ -7,6 +7,11 @@
  * app (same middleware, same bodies). Routes alternate in `rounds` segments so a noisy neighbour hurts both
  * alike; each route gets `duration` seconds in total. At the end the server is killed (SIGKILL) and every
  * acknowledged (201) response is looked up by id in the database file.
+ *
+ * A third scenario measures reports off the request loop: the same submissions while one more client fetches the
+ * report (GET /api/surveys/:id/report?groupBy=country, 10,000 responses preloaded and growing) back to back; the
+ * figure is the submissions' throughput with that client as a share of their throughput without it.
+ * `--workers 0` runs the server with reports on the request loop, for comparison.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +27,7 @@ interface Args {
   duration: number;
   connections: number;
   rounds: number;
+  workers?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -31,7 +37,10 @@ function parseArgs(argv: string[]): Args {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
     return n;
   };
-  return { duration: value('duration', 30), connections: value('connections', 100), rounds: value('rounds', 6) };
+  const w = argv.indexOf('--workers');
+  const workers = w >= 0 ? argv[w + 1] : undefined;
+  if (workers !== undefined && !/^\d+$/.test(workers)) throw new Error('--workers must be a whole number');
+  return { duration: value('duration', 30), connections: value('connections', 100), rounds: value('rounds', 6), workers };
 }
 
 /** Distinct valid bodies, serialised once so the load generator spends its time sending, not building. */
@@ -46,8 +55,9 @@ function buildBodies(count: number): string[] {
   });
 }
 
-function startServer(): Promise<{ child: ChildProcess; ready: ServerReady }> {
-  const child = fork(path.join(__dirname, 'load-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function startServer(workers?: string): Promise<{ child: ChildProcess; ready: ServerReady }> {
+  const env = { ...process.env, ...(workers !== undefined ? { NEEDSMAP_REPORT_WORKERS: workers } : {}) };
+  const child = fork(path.join(__dirname, 'load-server.ts'), [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (ready) => resolve({ child, ready: ready as ServerReady }));
     child.once('exit', (code) => reject(new Error(`the server exited early (${code})`)));
@@ -83,7 +93,7 @@ function add(t: Totals, r: Result, cpuMicros: number) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const bodies = buildBodies(2000);
-  const { child, ready } = await startServer();
+  const { child, ready } = await startServer(args.workers);
   const url = `http://127.0.0.1:${ready.port}`;
   let sent = 0;
   const acknowledged: string[] = [];
@@ -105,9 +115,15 @@ async function main() {
       if (status === 201) acknowledged.push((JSON.parse(body) as { id: string }).id);
     },
   });
+  const loopDelays = new Map<Totals, { p99: number; max: number }>();
+  let lastLoop = { p99: 0, max: 0 };
   const serverCpu = () =>
     new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+      child.once('message', (m) => {
+        const { cpuMicros, loopP99, loopMax } = m as { cpuMicros: number; loopP99: number; loopMax: number };
+        lastLoop = { p99: loopP99, max: loopMax };
+        resolve(cpuMicros);
+      });
       child.send('cpu');
     });
   const run = (p: string, seconds: number, withKeys = false) =>
@@ -116,20 +132,32 @@ async function main() {
     const before = await serverCpu();
     const r = await run(p, seconds, withKeys);
     add(t, r, (await serverCpu()) - before);
+    const seen = loopDelays.get(t) ?? { p99: 0, max: 0 };
+    loopDelays.set(t, { p99: Math.max(seen.p99, lastLoop.p99), max: Math.max(seen.max, lastLoop.max) });
     return r;
   };
 
   const submitPath = `/api/surveys/${SURVEY_ID}/responses`;
+  const reportPath = `/api/surveys/${SURVEY_ID}/report?groupBy=country`;
   const echo = emptyTotals();
   const submit = emptyTotals();
+  const withReports = emptyTotals();
+  const reports = emptyTotals();
+  /** One client fetching the report back to back while the submissions run. */
+  const reportClient = (seconds: number) =>
+    autocannon({ url, connections: 1, duration: seconds, timeout: 60, requests: [{ method: 'GET', path: reportPath, headers: { authorization: `Bearer ${ready.token}` } }] });
   await run(submitPath, 2, true); // warm-up: JIT, statement cache, WAL file
   await run(ECHO_PATH, 2);
   const segment = args.duration / args.rounds;
   const ratios: number[] = [];
+  const kept: number[] = [];
   for (let round = 0; round < args.rounds; round++) {
     const e = await measured(echo, ECHO_PATH, segment);
     const r = await measured(submit, submitPath, segment, true);
     ratios.push(r.requests.total / r.duration / (e.requests.total / e.duration));
+    const [w, rep] = await Promise.all([measured(withReports, submitPath, segment, true), reportClient(segment)]);
+    add(reports, rep, 0);
+    kept.push(w.requests.total / w.duration / (r.requests.total / r.duration));
   }
 
   // Killed, not stopped: what was acknowledged must be in the file without a clean shutdown.
@@ -147,19 +175,27 @@ async function main() {
   const cpu = (t: Totals) => t.cpuMicros / 1000 / t.requests;
   const line = (name: string, t: Totals) =>
     `  ${name.padEnd(22)} ${rate(t).toFixed(0).padStart(7)} req/s   p50 ${Math.max(...t.p50).toFixed(1).padStart(6)} ms   ` +
-    `p99 ${Math.max(...t.p99).toFixed(1).padStart(6)} ms   server CPU ${cpu(t).toFixed(3)} ms/req   non-2xx ${t.non2xx}   5xx ${t.fiveXx}   errors ${t.errors}`;
+    `p99 ${Math.max(...t.p99).toFixed(1).padStart(6)} ms   server CPU ${cpu(t).toFixed(3)} ms/req   event-loop delay p99 ${(loopDelays.get(t)?.p99 ?? 0).toFixed(0)} ms, max ${(loopDelays.get(t)?.max ?? 0).toFixed(0)} ms   ` +
+    `non-2xx ${t.non2xx}   5xx ${t.fiveXx}   errors ${t.errors}`;
   console.log(`Needsmap load bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString()}`);
   console.log(`${args.connections} connections, ${args.duration} s per route in ${args.rounds} alternating segments, synchronous=FULL`);
   console.log(line('echo (same app)', echo));
   console.log(line('submit response', submit));
+  console.log(line('submit, report client', withReports));
+  console.log(
+    `  report client           ${rate(reports).toFixed(1).padStart(7)} req/s   p50 ${Math.max(...reports.p50).toFixed(1).padStart(6)} ms   p99 ${Math.max(...reports.p99).toFixed(1).padStart(6)} ms   non-2xx ${reports.non2xx}   errors ${reports.errors}`,
+  );
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const sorted = [...ratios].sort((a, b) => a - b);
   const median = (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
   console.log(`  ratio submit / echo     ${pct(rate(submit) / rate(echo))} of the throughput (target ≥ 60 %); per round: median ${pct(median)}, ` +
     `range ${pct(sorted[0]!)} – ${pct(sorted[sorted.length - 1]!)}`);
+  const keptSorted = [...kept].sort((a, b) => a - b);
+  console.log(`  reports off the loop    submissions keep ${pct(rate(withReports) / rate(submit))} of their throughput while one client fetches the report back to back (target ≥ 90 %); ` +
+    `per round: median ${pct(keptSorted[(keptSorted.length - 1) >> 1]!)}, range ${pct(keptSorted[0]!)} – ${pct(keptSorted[keptSorted.length - 1]!)}; p99 ${Math.max(...submit.p99).toFixed(0)} → ${Math.max(...withReports.p99).toFixed(0)} ms; report workers: ${args.workers ?? 'default'}`);
   console.log(`  server CPU per request: the echo's is ${pct(cpu(echo) / cpu(submit))} of the submission's; p50/p99 above: worst segment`);
   console.log(`  durability: ${acknowledged.length} acknowledged (201), ${missing} of them missing from the database file after SIGKILL (${stored.size} stored)`);
-  const failed = submit.non2xx + submit.errors + echo.non2xx + echo.errors > 0 || missing > 0;
+  const failed = submit.non2xx + submit.errors + echo.non2xx + echo.errors + withReports.non2xx + withReports.errors + reports.non2xx + reports.errors > 0 || missing > 0;
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -55,6 +55,7 @@ export function createAuthRepo(db: Db) {
   const tokenById = db.prepare<[number], TokenRow>('SELECT id, user_id, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = ?');
   const touchToken = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const revokeToken = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const revokeTokensOf = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL');
 
   const insertSession = db.prepare('INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
   const session = db.prepare<[string, number], { user_id: number; expires_at: number; created_at: number }>(
@@ -99,7 +100,11 @@ export function createAuthRepo(db: Db) {
       updateUser.run(role, canReadFreeText ? 1 : 0, id);
       replaceScopes(id, role === 'coordinator' ? list : []);
     }),
-    setPassword: (id: number, hash: string) => void setPassword.run(hash, id),
+    /** A new password hash; the user's API tokens end with the old password (in the same transaction). */
+    setPassword: db.transaction((id: number, hash: string) => {
+      setPassword.run(hash, id);
+      return revokeTokensOf.run(nowIso(), id).changes;
+    }),
     deleteUser: (id: number) => deleteUser.run(id).changes > 0,
     scopes: (userId: number) => scopes.all(userId),
     collectorExists: (surveyId: string, collectorId: string) => (collectorExists.get(surveyId, collectorId)?.n ?? 0) > 0,

@@ -76,7 +76,8 @@ export function createAuthService(db: Db, { now = Date.now, scryptN }: AuthOptio
     if (!found || found.revoked_at) return undefined;
     const row = repo.user(found.user_id);
     if (!row) return undefined;
-    repo.touchToken(found.id);
+    // "Last used" to the minute: a write (and its fsync) per API request would slow every report client down.
+    if (!found.last_used_at || now() - Date.parse(found.last_used_at) > 60_000) repo.touchToken(found.id);
     return toAuthUser(row, 'token');
   }
 
@@ -112,7 +113,10 @@ export function createAuthService(db: Db, { now = Date.now, scryptN }: AuthOptio
     return { created: true, email, generatedPassword: result.generatedPassword };
   }
 
-  /** Sets a new password after checking the current one; every other session of the user ends. */
+  /**
+   * Sets a new password after checking the current one; every other session of the user ends, and so does every API
+   * token (a token made while the old password was known to someone else must not outlive it).
+   */
   async function changePassword(userId: number, current: string, next: string, keepSessionId?: string): Promise<boolean> {
     const row = repo.user(userId);
     if (!row || !(await verifyPassword(current, row.password_hash))) return false;

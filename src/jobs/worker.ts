@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalysisService } from '../analysis/service';
 import { createQuestionnaireService } from '../questionnaires/service';
@@ -13,6 +15,21 @@ import { AppError } from '../shared/errors';
 export interface WorkerData {
   dbFile: string;
   cacheViews: boolean;
+  /** Scheduling niceness of the worker's thread (0-19): respondents' requests on the main thread come first. */
+  nice: number;
+}
+
+/**
+ * Lowers this thread's scheduling priority (Linux: a thread is a task with its own id and nice value). When the
+ * machine is idle the report runs at full speed; when respondents keep the cores busy, it yields to them.
+ */
+function lowerPriority(nice: number) {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && nice > 0) os.setPriority(tid, nice);
+  } catch {
+    // not Linux, or no /proc: the worker runs at the process's priority
+  }
 }
 
 export function serializeError(err: unknown): SerializedError {
@@ -28,6 +45,7 @@ export function serializeError(err: unknown): SerializedError {
  * server, and the report jobs of src/jobs/tasks.ts. Jobs run concurrently (a streamed export waits on its reader).
  */
 function start(port: NonNullable<typeof parentPort>, data: WorkerData) {
+  lowerPriority(data.nice);
   const db = openReadOnlyDb(data.dbFile);
   const questionnaires = createQuestionnaireService(db);
   const surveys = createSurveyService(db, questionnaires);
