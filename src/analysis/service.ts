@@ -4,7 +4,7 @@ import { fixedT, localize } from '../i18n';
 import { isTextLanguage } from '../i18n/languages';
 import type { QuestionnaireService } from '../questionnaires/service';
 import type { SurveyService } from '../surveys/service';
-import { createAccumulator, planFor, totalOf } from './accumulate';
+import { createAccumulator, planFor } from './accumulate';
 import { compareGroups } from './compare';
 import { disclosedCount, smallCount, summarizeFrequencies } from './frequencies';
 import { SMALL_GROUP, summarizeAreas, summarizeItems } from './items';
