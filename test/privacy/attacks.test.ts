@@ -157,6 +157,11 @@ describe('an adversary combining allowed report requests', () => {
     expect(r.frequencies).toEqual([]);
     expect([r.items, r.areas, r.scores]).toEqual([[], [], []]);
     expect(r.locus).toMatchObject({ suppressed: true });
+    const page = await agent.get(`/admin/surveys/${SURVEY}/report?filter.country=MT`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toMatch(/Malta[^<]*<\/td>\s*<td[^>]*>\s*[1-9]/);
+    const pdf = await agent.get(`/admin/surveys/${SURVEY}/report.pdf?filter.country=MT`).buffer(true);
+    expect(pdf.status).toBe(200);
   });
 
   test('when the report is requested before and after one more response arrives, then the difference is not that response', async () => {
