@@ -1,5 +1,6 @@
 import { QuestionnaireSchema, type Questionnaire } from '../../src/questionnaires/schema';
 import type { Answers } from '../../src/questionnaires/answers-schema';
+import { seededRandom } from '../../src/demo/generator';
 
 /**
  * A questionnaire on `points`-point competence scales (two areas: 5 and 3 items, or one area of `bigArea` items), a
@@ -52,17 +53,8 @@ export function scaleQuestionnaire(s: ScaleSurvey): Questionnaire {
   });
 }
 
-/** mulberry32: a small seeded generator, so every run sees the same answers. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's seeded PRNG, so every run sees the same answers. */
+const seeded = seededRandom;
 
 /** Respondents per country: Italy stays under the smallest group allowed (10). */
 const SIZES: Record<(typeof COUNTRIES)[number], number> = { BG: 45, ES: 40, SI: 30, IT: 6 };
