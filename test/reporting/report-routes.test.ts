@@ -12,6 +12,8 @@ async function partnershipWithData() {
 }
 
 const url = `/api/surveys/${SURVEY}/report`;
+// forty submissions and a PDF per test: generous on a loaded two-core machine
+jest.setTimeout(30_000);
 
 describe('report data API and dashboard', () => {
   test('when nobody is signed in, then the API answers 401 and the dashboard sends to the sign-in page', async () => {
