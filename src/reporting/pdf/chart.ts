@@ -1,8 +1,9 @@
-import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type ChartType, type Plugin } from 'chart.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { hasRtlText } from '../../i18n/bidi';
 import type { LocusLabelOptions } from '../charts';
+import { fitChartText, wrapMeasured } from './chart-labels';
 import type { PdfContext } from './context';
 import { CHART_FONT_FAMILY, FONT, FONT_FILES } from './fonts';
 import { ensureSpace } from './layout';
@@ -74,14 +75,30 @@ const locusLabels: Plugin<'scatter', Partial<LocusLabelOptions>> = {
         ctx.textBaseline = baseline;
         ctx.fillText(text, x, y);
       };
-      corner(q.topRight ?? '', area.right - inset, area.top + inset, 'right', 'top');
-      corner(q.topLeft ?? '', area.left + inset, area.top + inset, 'left', 'top');
-      corner(q.bottomLeft ?? '', area.left + inset, area.bottom - inset, 'left', 'bottom');
-      corner(q.bottomRight ?? '', area.right - inset, area.bottom - inset, 'right', 'bottom');
+      // each name keeps to its half of the plot: wrapped by measure, lines stacked away from the corner
+      const room = area.width / 2 - 2 * inset;
+      const step = 8.5 * 1.15;
+      const lines = (name: string | undefined) => wrapMeasured(name ?? '', room, 3, (s) => ctx.measureText(s).width).lines;
+      lines(q.topRight).forEach((line, i) => corner(line, area.right - inset, area.top + inset + i * step, 'right', 'top'));
+      lines(q.topLeft).forEach((line, i) => corner(line, area.left + inset, area.top + inset + i * step, 'left', 'top'));
+      lines(q.bottomLeft).reverse().forEach((line, i) => corner(line, area.left + inset, area.bottom - inset - i * step, 'left', 'bottom'));
+      lines(q.bottomRight).reverse().forEach((line, i) => corner(line, area.right - inset, area.bottom - inset - i * step, 'right', 'bottom'));
     }
     ctx.restore();
   },
 };
+
+/** The PDF charts' text size in points (Chart.defaults.font.size below). */
+export const CHART_FONT_SIZE = 8.5;
+
+let measuring: SKRSContext2D | undefined;
+/** Text width in the chart font, as chart.js will draw it on the canvas (same font files, same shaping). */
+export function measureChartText(text: string, size: number, bold = false): number {
+  setUp();
+  measuring ??= createCanvas(10, 10).getContext('2d');
+  measuring.font = `${bold ? 'bold ' : ''}${size}px "${CHART_FONT_FAMILY}"`;
+  return measuring.measureText(text).width;
+}
 
 let ready = false;
 function setUp() {
@@ -91,7 +108,7 @@ function setUp() {
   Chart.register(...registerables, locusLabels as Plugin);
   // the PDF's type: set once for this process (the browser keeps its own defaults)
   Chart.defaults.font.family = CHART_FONT_FAMILY;
-  Chart.defaults.font.size = 8.5;
+  Chart.defaults.font.size = CHART_FONT_SIZE;
   ready = true;
 }
 
@@ -116,24 +133,37 @@ function placeShapedRuns(svg: string): string {
  * chart stays vector in the PDF. Text stays text (selectable, searchable) in DejaVu Sans. Sizes are in points.
  */
 export function chartSvg<T extends ChartType, D, L>(config: ChartConfiguration<T, D, L>, width: number, height: number): string {
+  return renderChart(config, width, height).svg;
+}
+
+/**
+ * chartSvg, with the category labels that had to be shortened to fit (their full text belongs in a table nearby).
+ * `fit: false` draws the texts as given, only to show what fitting prevents.
+ */
+export function renderChart<T extends ChartType, D, L>(config: ChartConfiguration<T, D, L>, width: number, height: number, options: { fit?: boolean } = {}): { svg: string; shortened: string[] } {
   setUp();
   const canvas = createCanvas(Math.round(width), Math.round(height), SvgExportFlag.NoPrettyXML);
+  const fit = options.fit === false ? { config: config as unknown as ChartConfiguration, shortened: [] } : fitChartText(config as unknown as ChartConfiguration, width, height, measureChartText, CHART_FONT_SIZE);
+  const fitted = fit.config as unknown as ChartConfiguration<T, D, L>;
   const chart = new Chart(canvas as unknown as ChartItem, {
-    ...config,
-    options: { ...config.options, responsive: false, maintainAspectRatio: false, animation: false, devicePixelRatio: 1 },
+    ...fitted,
+    options: { ...fitted.options, responsive: false, maintainAspectRatio: false, animation: false, devicePixelRatio: 1 },
   } as ChartConfiguration<T, D, L>);
   const svg = canvas.getContent().toString('utf8');
   chart.destroy();
   // Skia writes shaped text, so "fi" comes out as the ligature "ﬁ", which text extraction and search would then
   // return; spell ligatures out as in the body text (the letters after one are placed at their natural advance)
-  return placeShapedRuns(svg.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC')));
+  return { svg: placeShapedRuns(svg.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'))), shortened: fit.shortened };
 }
 
-/** Draws a chart across the text width at the current position, on a new page if it does not fit. */
-export function drawChart<T extends ChartType, D, L>(ctx: PdfContext, config: ChartConfiguration<T, D, L>, height: number): void {
+/**
+ * Draws a chart across the text width at the current position, on a new page if it does not fit. Returns the
+ * category labels shortened to fit, for a note pointing to the table that gives them in full.
+ */
+export function drawChart<T extends ChartType, D, L>(ctx: PdfContext, config: ChartConfiguration<T, D, L>, height: number): string[] {
   const { doc } = ctx;
   ensureSpace(ctx, height);
-  const svg = chartSvg(config, CONTENT_WIDTH, height);
+  const { svg, shortened } = renderChart(config, CONTENT_WIDTH, height);
   SVGtoPDF(doc, svg, MARGIN.left, doc.y, {
     width: CONTENT_WIDTH,
     height,
@@ -142,4 +172,5 @@ export function drawChart<T extends ChartType, D, L>(ctx: PdfContext, config: Ch
   });
   doc.x = MARGIN.left;
   doc.y += height + 8;
+  return shortened;
 }

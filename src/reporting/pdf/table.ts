@@ -127,11 +127,15 @@ export function table(ctx: PdfContext, columns: Column[], rows: Cell[][], option
     doc.font(FONT.condensedBold).fontSize(headerSize).fillColor(COLOUR.muted);
     columns.forEach((column, i) => {
       if (options.rotatedHeader && i > 0) {
-        const x = xs[i]! + widths[i]! / 2 - headerSize * 0.6;
+        // the lines of a rotated header stack across the column: as many as its width holds, centred in it
+        const room = widths[i]! - 2;
+        const lineHeight = doc.currentLineHeight(true);
+        const lines = Math.min(Math.max(1, Math.floor(room / lineHeight)), Math.round(textHeight(ctx, column.header, { width: options.rotatedHeader, lineGap: 0 }) / lineHeight));
+        const x = xs[i]! + (widths[i]! - lines * lineHeight) / 2;
         const y = top + headerHeight - PAD_Y;
         doc.save().rotate(-90, { origin: [x, y] });
         // written upwards from the body, in either reading direction
-        drawText(ctx, column.header, x, y, { width: options.rotatedHeader, align: 'left', lineGap: 0, height: widths[i]!, ellipsis: true });
+        drawText(ctx, column.header, x, y, { width: options.rotatedHeader, align: 'left', lineGap: 0, height: lines * lineHeight, ellipsis: true });
         doc.restore();
       } else {
         const h = textHeight(ctx, column.header, textOptions(i));

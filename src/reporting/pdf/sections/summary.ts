@@ -4,9 +4,11 @@ import { rankedItems } from '../../charts/format';
 import { drawChart } from '../chart';
 import type { PdfContext } from '../context';
 import { cleanText } from '../format';
-import { heading, listItem, paragraph, section } from '../layout';
+import { heading, listItem, note, paragraph, section } from '../layout';
 
 const TOP = 10;
+/** Points per bar of the priority chart: three lines of an 8.5 pt label. */
+const BAR_SLOT = 33;
 
 /** Executive summary: the ten highest needs in words, then the pattern across quadrants, areas and groups. */
 export function executiveSummary(ctx: PdfContext): void {
@@ -48,6 +50,7 @@ export function executiveSummary(ctx: PdfContext): void {
 
   const chart = priorityChart(report, t, { top: 15 });
   const bars = chart.data.labels?.length ?? 0;
-  heading(ctx, t('summary.chart'), { space: 80 + bars * 27 });
-  drawChart(ctx, chart, 60 + bars * 27);
+  // room for three lines of label per bar; longer labels end in "…" and the ranking table gives them in full
+  heading(ctx, t('summary.chart'), { space: 80 + bars * BAR_SLOT });
+  if (drawChart(ctx, chart, 60 + bars * BAR_SLOT).length) note(ctx, t('charts.shortened', { section: t('ranking.title') }));
 }
