@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ChartConfiguration } from 'chart.js';
 import { LANGUAGES } from '../../../src/i18n/languages';
 import { fixedT } from '../../../src/i18n';
 import { locusChart, priorityChart } from '../../../src/reporting/charts';
@@ -60,8 +61,8 @@ function pdfCharts(report: ReturnType<typeof buildReport>) {
   const t = fixedT(report.lang, 'report');
   const priority = priorityChart(report, t, { top: 15 });
   return [
-    { name: 'priority', config: priority, height: 60 + (priority.data.labels?.length ?? 0) * 33 },
-    { name: 'locus', config: locusChart(report, t)!, height: CONTENT_WIDTH * 0.95 },
+    { name: 'priority', config: priority as unknown as ChartConfiguration, height: 60 + (priority.data.labels?.length ?? 0) * 33 },
+    { name: 'locus', config: locusChart(report, t) as unknown as ChartConfiguration, height: CONTENT_WIDTH * 0.95 },
   ];
 }
 
