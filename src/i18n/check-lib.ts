@@ -44,6 +44,18 @@ export function pluralForms(lng: string): string[] {
   return new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
 }
 
+/**
+ * The whole numbers other than 1 (up to 1000) that CLDR's "one" category covers in `lng`: sl 101, 201, …; hr, uk, lt,
+ * lv 21, 31, …; fr and pt 0. In such a language `_one` is also shown for those counts, so it must print {{count}}
+ * (a 0 is allowed to be covered by a `_zero` form instead).
+ */
+export function oneCoversMoreThanOne(lng: string): number[] {
+  const rules = new Intl.PluralRules(lng);
+  const covered: number[] = [];
+  for (let n = 0; n <= 1000; n++) if (n !== 1 && rules.select(n) === 'one') covered.push(n);
+  return covered;
+}
+
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 const show = (s: Set<string>) => (s.size ? [...s].map((x) => `{{${x}}}`).join(' ') : 'none');
 
@@ -61,7 +73,8 @@ function pluralBases(en: Map<string, string>): Map<string, Map<string, string>> 
  * Compares one language's namespace with English: missing and extra keys, placeholders, plural forms.
  * Plural keys need exactly the forms the language's CLDR rules use (plus an optional `_zero`, which i18next
  * uses for count 0). Every form has the placeholders of en's `_other` and `_one`; `{{count}}` may be left out of
- * the zero, one and two forms, which languages often write as words ("one answer").
+ * the zero, one and two forms, which languages often write as words ("one answer"), except `_one` in a language
+ * whose "one" also covers other numbers (see oneCoversMoreThanOne).
  */
 export function compareNamespace(enTree: unknown, lngTree: unknown, lng: string, where: string): Problem[] {
   const en = flatten(enTree);
@@ -92,7 +105,14 @@ export function compareNamespace(enTree: unknown, lngTree: unknown, lng: string,
     }
     const found = placeholders(text);
     const wanted = new Set(names);
-    if (optionalCount.has(key) && !found.has('count')) wanted.delete('count');
+    if (optionalCount.has(key) && !found.has('count')) {
+      const one = /_one$/.test(key) ? oneCoversMoreThanOne(lng).filter((n) => n !== 0 || !other.has(key.replace(/_one$/, '_zero'))) : [];
+      if (one.length && names.has('count')) {
+        problems.push({ where: `${where}: ${key}`, message: `"one" also covers ${one.slice(0, 3).join(', ')}${one.length > 3 ? ', …' : ''} in ${lng}: the text must contain {{count}}` });
+        continue;
+      }
+      wanted.delete('count');
+    }
     if (!sameSet(found, wanted)) problems.push({ where: `${where}: ${key}`, message: `placeholders ${show(found)}, en has ${show(wanted)}` });
   }
   for (const key of other.keys()) {

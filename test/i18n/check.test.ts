@@ -50,6 +50,20 @@ describe('check:i18n', () => {
     expect(messages(fixture({ ...complete, ...change }))).toContain(expected);
   });
 
+  test('when CLDR "one" covers more than the number 1 (sl 101, fr 0), then _one must print {{count}}; a _zero form covers the 0', () => {
+    const sl = { greeting: 'Živjo {{name}}', answers_one: 'En odgovor', answers_two: '{{count}} odgovora', answers_few: '{{count}} odgovori', answers_other: '{{count}} odgovorov', nested: { title: 'Naslov' } };
+    const fr = { greeting: 'Bonjour {{name}}', answers_one: 'Une réponse', answers_many: '{{count}} réponses', answers_other: '{{count}} réponses', nested: { title: 'Titre' } };
+    const o = { ...fixture({ 'locales/en/respondent.json': json(EN), 'locales/sl/respondent.json': json(sl), 'locales/fr/respondent.json': json(fr), 'src/page.ts': SOURCE }), languages: ['en', 'sl', 'fr'] };
+    expect(messages(o)).toEqual([
+      'sl/respondent.json: answers_one — "one" also covers 101, 201, 301, … in sl: the text must contain {{count}}',
+      'fr/respondent.json: answers_one — "one" also covers 0 in fr: the text must contain {{count}}',
+    ]);
+    const fixed = fixture({ 'locales/en/respondent.json': json(EN), 'locales/sl/respondent.json': json({ ...sl, answers_one: '{{count}} odgovor' }), 'locales/fr/respondent.json': json({ ...fr, answers_zero: 'Aucune réponse' }), 'src/page.ts': SOURCE });
+    expect(messages({ ...fixed, languages: ['en', 'sl', 'fr'] })).toEqual([]);
+    // bg and pl: "one" is the number 1 only, so "Един отговор" / "Jedna odpowiedź" stay valid (the complete fixture).
+    expect(messages(fixture(complete))).toEqual([]);
+  });
+
   test('when a namespace may be missing, then its absence is not reported but a present file is still checked', () => {
     const o = fixture({ ...complete, 'locales/en/admin.json': json({ greeting: 'Admin' }), 'locales/bg/admin.json': json({ greting: 'Админ' }) });
     expect(messages({ ...o, allowMissingNamespaces: ['admin'] })).toEqual(['bg/admin.json: greeting — missing', 'bg/admin.json: greting — not in en (extra key)']);
