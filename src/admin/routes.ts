@@ -9,6 +9,8 @@ import { adminPageLocals } from './context';
 import { collectorRoutes } from './collector-routes';
 import { responseRoutes } from './response-routes';
 import { createAdminService, type AdminService } from './service';
+import { createFormService } from '../xlsform/service';
+import { formRoutes, formUpload } from './form-routes';
 import { surveyRoutes } from './survey-routes';
 import { userRoutes } from './user-routes';
 
@@ -23,11 +25,12 @@ export interface AdminDeps {
 const IMPORT_LIMIT = '5mb';
 
 /**
- * Body parsers for the questionnaire import only; mounted before the app's general parsers, which then skip the
+ * Body parsers for the questionnaire import only (JSON text, and the spreadsheet upload read by multer); mounted before the app's general parsers, which then skip the
  * already-read body. The API route reads the file as text so that JSON syntax errors can be reported as problems.
  */
 export function adminBodyParsers(): Router {
   const router = Router();
+  router.post('/admin/import/form', formUpload());
   router.use('/admin/import', express.urlencoded({ extended: false, limit: IMPORT_LIMIT }));
   router.use('/api/admin/questionnaires', express.text({ type: ['application/json', 'text/plain'], limit: IMPORT_LIMIT }));
   return router;
@@ -47,5 +50,6 @@ export function adminRoutes(deps: { db: Db; auth: AuthService; surveys: SurveySe
   router.use(responseRoutes(routeDeps));
   router.use(userRoutes(routeDeps));
   router.use(adminApiRoutes(routeDeps));
+  router.use(formRoutes(createFormService(deps.db, { questionnaires: deps.questionnaires, surveys: deps.surveys, auth: deps.auth })));
   return router;
 }

@@ -29,7 +29,8 @@ export function createCsrf(secret: string, sessionCookie: string): RequestHandle
     },
     cookieName: CSRF_COOKIE,
     cookieOptions: { sameSite: 'lax', path: '/', secure: false, httpOnly: true },
-    getCsrfTokenFromRequest: (req) => (req.is('application/x-www-form-urlencoded') ? req.body?.[CSRF_FIELD] : req.get('x-csrf-token')),
+    // Multipart forms (the spreadsheet upload) carry the field too: their body is read before this check.
+    getCsrfTokenFromRequest: (req) => (req.is('application/x-www-form-urlencoded') || req.is('multipart/form-data') ? req.body?.[CSRF_FIELD] : req.get('x-csrf-token')),
     skipCsrfProtection: (req) => isBearerApi(req) || PUBLIC_JSON.some((pattern) => pattern.test(req.path)),
     errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
   });

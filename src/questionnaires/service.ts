@@ -7,6 +7,7 @@ import { createQuestionnaireRepo } from './repo';
 import { parseQuestionnaire, type DefinitionProblem, type Questionnaire } from './schema';
 import { createSurveyRepo } from '../surveys/repo';
 import { fromRoot } from '../shared/paths';
+import { shippedFormJson } from '../xlsform/shipped';
 
 export const SHIPPED_DIR = fromRoot('db', 'questionnaires');
 
@@ -87,18 +88,20 @@ export function createQuestionnaireService(db: Db) {
   }
 
   /**
-   * Loads every shipped questionnaire (db/questionnaires/*.json): on first start this creates the default survey.
+   * Loads every shipped questionnaire (db/questionnaires/*.json, and *.csv spreadsheet forms in the XLSForm CSV
+   * layout, read synchronously): on first start this creates the default survey.
    * A file is imported again only when the file itself changed since it was last loaded, so translations or
    * edits imported later (admin page, translator round trip) are not undone at the next start.
    */
   function importShipped(dir = SHIPPED_DIR): ImportResult[] {
     if (!fs.existsSync(dir)) return [];
     const results: ImportResult[] = [];
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.csv')).sort()) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const fileHash = sha256(text);
       if (repo.shippedHash(file) === fileHash) continue;
-      const result = importText(text, file);
+      const form = file.endsWith('.csv') ? shippedFormJson(text, file) : undefined;
+      const result = form && !form.ok ? form : importText(form?.json ?? text, file);
       if (result.ok) repo.rememberShipped(file, fileHash);
       results.push(result);
     }

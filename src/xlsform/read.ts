@@ -1,9 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import { MAX_UNPACKED_BYTES, type FormProblem, type Sheet, type Workbook } from './schema';
-
-export type WorkbookRead = { ok: true; workbook: Workbook } | { ok: false; problems: FormProblem[] };
+import { readCsvWorkbook, type WorkbookRead } from './read-csv';
+import { MAX_UNPACKED_BYTES, type FormProblem, type Sheet } from './schema';
 
 const fail = (key: FormProblem['key'], params?: FormProblem['params']): WorkbookRead => ({ ok: false, problems: [{ key, ...(params ? { params } : {}) }] });
 
@@ -65,34 +63,6 @@ async function readXlsx(data: Buffer): Promise<WorkbookRead> {
     return { name: ws.name, rows, firstColumn: 1 };
   });
   return { ok: true, workbook: { format: 'xlsx', sheets } };
-}
-
-/**
- * The CSV layout pyxform reads: column A names the sheet on the row where it starts ("survey", "choices",
- * "settings", …), and the rows of that sheet follow with column A empty; the first of them is the header. A sheet's
- * name and its header may share a row. Row numbers are the CSV's records, as a spreadsheet program shows them.
- */
-export function readCsvWorkbook(text: string): WorkbookRead {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  } catch (err) {
-    const line = /line (\d+)/.exec((err as Error).message)?.[1];
-    return { ok: false, problems: [{ key: 'fileUnreadable', ...(line ? { row: Number(line) } : {}) }] };
-  }
-  const sheets: Sheet[] = [];
-  let current: Sheet | undefined;
-  records.forEach((record, i) => {
-    const [marker = '', ...rest] = record.map((c) => c.replace(/\r\n?/g, '\n').trim());
-    if (marker) {
-      current = sheets.find((s) => s.name.toLowerCase() === marker.toLowerCase());
-      if (!current) sheets.push((current = { name: marker, rows: [], firstColumn: 2 }));
-    }
-    if (!rest.some(Boolean)) return;
-    current?.rows.push({ number: i + 1, cells: rest });
-  });
-  if (!sheets.length && records.some((r) => r.some((c) => c.trim()))) return { ok: false, problems: [{ key: 'csvNoSheet', row: 1, column: 'A' }] };
-  return { ok: true, workbook: { format: 'csv', sheets } };
 }
 
 /**

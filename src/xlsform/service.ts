@@ -1,15 +1,13 @@
 import type { Db } from '../shared/db';
 import { sha256 } from '../shared/crypto';
-import { fixedT } from '../i18n';
 import type { AuthService } from '../auth/service';
 import type { AuthUser } from '../auth/schema';
 import { createQuestionnaireRepo } from '../questionnaires/repo';
-import type { DefinitionProblem, Questionnaire } from '../questionnaires/schema';
+import type { Questionnaire } from '../questionnaires/schema';
 import type { ImportResult, QuestionnaireService } from '../questionnaires/service';
 import type { SurveyService } from '../surveys/service';
-import { messageLine } from './errors';
 import { fromQuestionnaire } from './from-questionnaire';
-import { readCsvWorkbook, readWorkbook } from './read';
+import { readWorkbook } from './read';
 import type { FormController, FormFormat, FormReadResult } from './schema';
 import { toQuestionnaire } from './to-questionnaire';
 import { writeCsv, writeXlsx } from './write';
@@ -24,18 +22,6 @@ export interface PublishPlan {
 export async function readForm(data: Buffer, fileName: string): Promise<FormReadResult> {
   const read = await readWorkbook(data, fileName);
   return read.ok ? toQuestionnaire(read.workbook, fileName) : read;
-}
-
-/**
- * A shipped form (db/questionnaires/*.csv, read synchronously at start): its definition as JSON text for the
- * questionnaire import, or its problems in English in the shape of a JSON file's problems.
- */
-export function shippedFormJson(text: string, file: string): { ok: true; json: string } | { ok: false; problems: DefinitionProblem[] } {
-  const read = readCsvWorkbook(text);
-  const result = read.ok ? toQuestionnaire(read.workbook, file) : read;
-  if (result.ok) return { ok: true, json: JSON.stringify(result.questionnaire) };
-  const t = fixedT('en', 'admin');
-  return { ok: false, problems: result.problems.map((p) => ({ file, path: `${p.sheet ?? ''}${p.column ? `!${p.column}${p.row ?? ''}` : p.row ? ` row ${p.row}` : ''}`, message: messageLine(t, { ...p, sheet: undefined, column: undefined, header: undefined, row: undefined }) })) };
 }
 
 /** File name of a downloaded form: the survey id and the version, e.g. youth-worker-tna-v3.xlsx. */

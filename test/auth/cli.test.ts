@@ -58,7 +58,7 @@ afterEach(() => {
 
 describe('npx needsmap user', () => {
   test('when a coordinator is added with --scope, then a password is printed once and the scope is kept', async () => {
-    await run('user', 'add', '--email', 'Sofia@Example.org', '--role', 'coordinator', '--scope', 'sofia');
+    await run('user', 'add', '--email', 'Sofia@Example.org', '--role', 'coordinator', '--survey', 'youth-worker-tna', '--scope', 'sofia');
     expect(output[0]).toBe('Account sofia@example.org (coordinator) created.');
     const password = /Password \(shown only now\): (\w{20})/.exec(output[1] ?? '')?.[1];
     expect(password).toBeDefined();
@@ -80,7 +80,7 @@ describe('npx needsmap user', () => {
   test.each([
     [['--role', 'coordinator'], 'a coordinator needs --scope'],
     [['--role', 'owner'], '--role must be'],
-    [['--role', 'coordinator', '--scope', 'atlantis'], 'unknown collector youth-worker-tna/atlantis'],
+    [['--role', 'coordinator', '--survey', 'youth-worker-tna', '--scope', 'atlantis'], 'unknown collector youth-worker-tna/atlantis'],
   ])('when the options are %j, then the command fails with "%s"', async (options, message) => {
     await expect(run('user', 'add', '--email', 'x@example.org', ...options)).rejects.toThrow(message);
   });
