@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import { isSuppressed, type Count, type Disclosed, type ReportData } from '../analysis/schema';
+import { isSuppressed, type Count, type Disclosed, type PairwiseTest, type ReportData } from '../analysis/schema';
 import { LANGUAGES, nativeLanguageName } from '../i18n/languages';
 import { distributionChart, frequencyChart, heatmapCells, locusChart, priorityChart } from './charts';
 import { countText, numberFormat, percentFormat } from './charts/format';
+import { pairsInWords } from './pairs';
 
 /** Heat map cells get one of 7 CSS classes (no inline styles: the CSP forbids them). */
 const HEAT_CLASSES = 7;
@@ -27,12 +28,15 @@ export function dashboardView(report: ReportData, query: Record<string, unknown>
     proficiency: distributionChart(report, t, 'proficiency'),
   };
   for (const f of report.frequencies.filter((x) => x.page === report.frequencies.at(-1)?.page)) charts[`freq-${f.questionId}`] = frequencyChart(report, t, f.questionId);
+  const columnLabels = new Map((report.comparison?.columns ?? []).map((c) => [c.key, c.label]));
 
   return {
     report,
     title: t('dashboard:title', { survey: report.survey.title }),
     td: (key: string, params?: Record<string, unknown>) => t(`dashboard:${key}`, params),
     fmt: { num, pct, count: (c: Count) => countText(lang, c), figure, interval: (ci: [number, number] | null) => (ci ? `[${num(ci[0])}; ${num(ci[1])}]` : dash), p: (p: number) => (p < 0.001 ? `< ${numberFormat(lang, 3)(0.001)}` : numberFormat(lang, 3)(p)) },
+    /** Post-hoc pairs of a comparison in words (views/reporting/pairs.ejs). */
+    pairs: (list: PairwiseTest[]) => pairsInWords(list, (key) => columnLabels.get(key) ?? key),
     charts: Object.fromEntries(Object.entries(charts).filter(([, c]) => c)),
     heatmap: heatmap && {
       ...heatmap,

@@ -74,7 +74,12 @@ describe.each([
       for (const [k, cell] of score.cells.entries()) {
         if (!isSuppressed(cell)) expect(res.text).toContain(`<th scope="row">${html(data.comparison!.columns[k]!.label)}</th>\n        <td class="num">${cell.n}</td>\n        <td class="num">${fmt(cell.mean)} (${fmt(cell.sd)})</td>`);
       }
-      for (const p of score.pairwise) expect(res.text).toContain(fmt(p.r));
+      // each pair names the group that tends higher (r > 0: the first) with |r|
+      const name = (key: string) => data.comparison!.columns.find((c) => c.key === key)!.label;
+      for (const p of score.pairwise) {
+        const words = td('pairs.higher', p.r >= 0 ? { higher: name(p.a), lower: name(p.b) } : { higher: name(p.b), lower: name(p.a) });
+        expect(res.text).toMatch(new RegExp(`${html(words).replace(/[()]/g, '\\$&')}</th><td class="num">[^<]+</td><td class="num">${fmt(Math.abs(p.r))}</td>`));
+      }
     }
     const chart = JSON.parse(/<script type="application\/json" id="chart-importance">([^<]*)<\/script>/.exec(res.text)![1]!) as { data: { datasets: { label: string; backgroundColor: string }[] } };
     expect(chart.data.datasets).toHaveLength(s.points);

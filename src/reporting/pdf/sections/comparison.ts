@@ -1,4 +1,5 @@
-import { isSuppressed, type Comparison, type Disclosed, type GroupCell } from '../../../analysis/schema';
+import { isSuppressed, type Comparison, type Disclosed, type GroupCell, type PairwiseTest } from '../../../analysis/schema';
+import { pairsInWords } from '../../pairs';
 import { heatmapCells } from '../../charts';
 import type { PdfContext } from '../context';
 import { FONT } from '../fonts';
@@ -89,7 +90,31 @@ function areaTables(ctx: PdfContext, comparison: Comparison): void {
     const k = area.kruskal;
     note(ctx, isSuppressed(k) ? t('comparison.kruskalSuppressed') : t('comparison.kruskal', { h: fmt.n2(k.h), df: fmt.int(k.df), p: fmt.p(k.p), epsilon: fmt.n3(k.epsilonSquared) }));
     if ([...area.gap, ...area.importance, ...area.proficiency].some(isSuppressed)) note(ctx, t('notes.suppressed', { min: fmt.int(ctx.report.thresholds.minGroup) }));
+    pairsTable(ctx, comparison, area.pairwise, 'comparison.pairHigher');
   });
+}
+
+/**
+ * The post-hoc pairs of a significant Kruskal-Wallis test that differ after Holm's adjustment, the higher group named
+ * in words (`higherKey`), with a note of how many pairs were compared; the JSON and the dashboard list all of them.
+ */
+export function pairsTable(ctx: PdfContext, comparison: Comparison, pairwise: PairwiseTest[], higherKey: string): void {
+  if (pairwise.length === 0) return;
+  const { t, fmt } = ctx;
+  const label = new Map(comparison.columns.map((c) => [c.key, cleanText(c.label)]));
+  const pairs = pairsInWords(pairwise, (key) => label.get(key) ?? key);
+  const differ = pairs.filter((p) => p.significant);
+  if (differ.length === 0) return note(ctx, t('comparison.pairsNone', { total: fmt.int(pairs.length) }));
+  table(
+    ctx,
+    [
+      { header: t('scores.pair'), width: 64 },
+      { header: t('scores.pHolm'), width: 18, align: 'right' },
+      { header: t('scores.r'), width: 18, align: 'right' },
+    ],
+    differ.map((p): Cell[] => [t(higherKey, { higher: p.higher, lower: p.lower }), fmt.p(p.pAdjusted).replace(/^=\s*/, ''), fmt.n2(p.r)]),
+  );
+  note(ctx, t('comparison.pairsNote', { shown: fmt.int(differ.length), total: fmt.int(pairs.length) }));
 }
 
 function topNeeds(ctx: PdfContext, comparison: Comparison): void {

@@ -4,6 +4,7 @@ import { cleanText, DASH } from '../format';
 import { heading, note, paragraph, section } from '../layout';
 import { table, tableSpace, type Cell, type Column } from '../table';
 import { SIZE } from '../theme';
+import { pairsTable } from './comparison';
 
 /** n, mean, SD, median, quartiles and the interval of the mean; dashes when withheld. */
 function statCells(ctx: PdfContext, stats: Disclosed<ScoreStats>, n: Cell): Cell[] {
@@ -31,7 +32,6 @@ function byGroup(ctx: PdfContext): void {
   const comparison = report.comparison;
   if (!comparison || comparison.scores.length === 0) return;
   const columns = statColumns(ctx, t('comparison.group'));
-  const label = new Map(comparison.columns.map((c) => [c.key, cleanText(c.label)]));
   comparison.scores.forEach((score, index) => {
     const rows = comparison.columns.map((column, c): Cell[] => {
       const cell = score.cells[c]!;
@@ -47,17 +47,7 @@ function byGroup(ctx: PdfContext): void {
     const k = score.kruskal;
     note(ctx, isSuppressed(k) ? t('comparison.kruskalSuppressed') : t('scores.kruskal', { h: fmt.n2(k.h), df: fmt.int(k.df), p: fmt.p(k.p), epsilon: fmt.n3(k.epsilonSquared) }));
     if (score.cells.some(isSuppressed)) note(ctx, t('notes.suppressed', { min: fmt.int(report.thresholds.minGroup) }));
-    if (score.pairwise.length) {
-      table(
-        ctx,
-        [
-          { header: t('scores.pair'), width: 60 },
-          { header: t('scores.pHolm'), width: 20, align: 'right' },
-          { header: t('scores.r'), width: 20, align: 'right' },
-        ],
-        score.pairwise.map((p): Cell[] => [`${label.get(p.a) ?? p.a} – ${label.get(p.b) ?? p.b}`, fmt.p(p.pAdjusted).replace(/^=\s*/, ''), fmt.n2(p.r)]),
-      );
-    }
+    pairsTable(ctx, comparison, score.pairwise, 'scores.pairHigher');
   });
 }
 
