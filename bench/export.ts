@@ -1,11 +1,12 @@
 /**
- * Export benchmark: are the CSV and XLSX exports streamed in constant memory?
- *   tsx bench/export.ts [responses=100000]
- * Fills a temporary database with synthetic responses to the default questionnaire (one transaction, one prepared
- * statement, codes from encodeAnswers), then streams each export to /dev/null in a fresh process and prints its time
- * and peak RSS (sampled every 5 ms) as a ratio to the RSS just before the export started.
- * Without a limit V8 lets its heap grow before collecting; to see that the exports need no more than a fixed amount,
- * cap it: NODE_OPTIONS=--max-old-space-size=80 tsx bench/export.ts (an export that buffered its file would fail).
+ * Export benchmark: `npm run bench:export [-- 10000 100000] [--before <checkout>] [--keep]`
+ *
+ * Fills a database per size with synthetic responses to the default questionnaire (demo generator, one in ten with
+ * free text), then times each export as an operator runs it, a whole process: `needsmap export --format csv|xlsx
+ * [--labels]` to a file, with its peak RSS, next to the baseline measured in the same run: `sqlite3 -csv` dumping the
+ * same rows (id, collector, language, date, version, demo flag and the answers' JSON) to a file. With `--before <dir>`
+ * (a checkout of an older commit with node_modules) its CLI runs the same exports too. `--keep` keeps the databases in
+ * the temporary directory for the next run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,15 +18,21 @@ import { encodeAnswers } from '../src/questionnaires/codebook';
 import { createSurveyService } from '../src/surveys/service';
 import { createResponseRepo } from '../src/responses/repo';
 import { createDemoGenerator } from '../src/demo/generator';
-import { writeCsv } from '../src/reporting/exports/csv';
-import { writeXlsx } from '../src/reporting/exports/xlsx';
-import { createExportService } from '../src/reporting/exports/service';
 
 const SURVEY = 'youth-worker-tna';
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const BEFORE = option('before');
+const KEEP = args.includes('--keep');
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--before').map(Number);
+const SIZES = sizes.length ? sizes : [10_000, 100_000];
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function fill(file: string, n: number): number {
-  const start = performance.now();
+function fill(file: string, n: number): void {
   const db = openDb(file);
   createQuestionnaireService(db).importShipped();
   const current = createSurveyService(db).find(SURVEY)!.current;
@@ -36,64 +43,75 @@ function fill(file: string, n: number): number {
       const r = demo.next();
       // Every tenth respondent writes something in the last box, so free text is part of the load.
       if (i % 10 === 0) r.answers.anything_else = `Mehr Praxis, bitte — "${i}", =1+1?\nZweite Zeile`;
-      repo.insert({
-        publicId: `bench-${i}`,
-        surveyId: SURVEY,
-        version: current.version,
-        collectorId: r.collector,
-        lang: r.lang,
-        erasureHash: `bench-${i}`,
-        isDemo: true,
-        answers: JSON.stringify(r.answers),
-        codes: encodeAnswers(current.layout, r.answers),
-      });
+      const id = `bench-${i}`;
+      repo.insert({ publicId: id, surveyId: SURVEY, version: current.version, collectorId: r.collector, lang: r.lang, erasureHash: id, isDemo: true, answers: JSON.stringify(r.answers), codes: encodeAnswers(current.layout, r.answers) });
     }
   })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return performance.now() - start;
 }
 
-/** Runs in the child process: one export to /dev/null, measured. */
-async function measure(format: 'csv' | 'xlsx', file: string) {
-  const db = openDb(file);
-  const set = createExportService({ db, surveys: createSurveyService(db) }).prepare({
-    surveyId: SURVEY,
-    scope: { collectors: 'all', includeFreeText: true },
-  })!;
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const out = fs.createWriteStream('/dev/null');
-  const start = performance.now();
-  const rows = await (format === 'csv' ? writeCsv : writeXlsx)(set, out, { labels: false });
-  const ms = performance.now() - start;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(JSON.stringify({ format, rows, variables: set.variables.length, ms, before, peak, bytes: out.bytesWritten }));
+interface Run {
+  seconds: number;
+  peakMb: number;
+  bytes: number;
 }
+
+/** Runs `command` with its output to `out`, timed as a whole process, peak RSS from GNU time when present. */
+function run(command: string[], env: NodeJS.ProcessEnv, out: string, stdoutToFile = false): Run {
+  fs.rmSync(out, { force: true });
+  const argv = TIME ? [TIME, '-f', '%M', ...command] : command;
+  const fd = stdoutToFile ? fs.openSync(out, 'w') : 'ignore';
+  const started = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (typeof fd === 'number') fs.closeSync(fd);
+  if (r.status !== 0) throw new Error(`${command.join(' ')} failed: ${r.stderr}`);
+  const peakKb = TIME ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
+  return { seconds, peakMb: peakKb / 1024, bytes: fs.statSync(out).size };
+}
+
+const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+const fmt = (r: Run) => `${r.seconds.toFixed(2).padStart(6)} s   peak RSS ${r.peakMb.toFixed(0).padStart(4)} MB   ${(r.bytes / 1024 / 1024).toFixed(1).padStart(6)} MB`;
 
 function main() {
-  const n = Number(process.argv[2] ?? 100_000);
-  if (!Number.isInteger(n) || n < 1) throw new Error('usage: tsx bench/export.ts [responses]');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'needsmap-export-bench-'));
-  const file = path.join(dir, 'bench.db');
-  try {
-    const fillMs = fill(file, n);
-    console.log(`${n} synthetic responses inserted in ${(fillMs / 1000).toFixed(1)} s`);
-    for (const format of ['csv', 'xlsx'] as const) {
-      const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', __filename, '--measure', format, file], { encoding: 'utf8' });
-      if (child.status !== 0) throw new Error(child.stderr);
-      const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: number; variables: number; ms: number; before: number; peak: number; bytes: number };
-      console.log(
-        `${format.padEnd(4)} ${r.rows} rows x ${r.variables} variables: ${(r.ms / 1000).toFixed(1)} s, ${mb(r.bytes)} MB written; ` +
-          `RSS before ${mb(r.before)} MB, peak ${mb(r.peak)} MB, ratio ${(r.peak / r.before).toFixed(2)}`,
-      );
+  const dir = path.join(os.tmpdir(), 'needsmap-export-bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const repeats = (n: number) => (n >= 100_000 ? 3 : 5);
+  console.log(`Export bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)}; each figure the median of whole processes`);
+  for (const n of SIZES) {
+    const file = path.join(dir, `bench-${n}.sqlite`);
+    if (!fs.existsSync(file)) {
+      const t = performance.now();
+      fill(file, n);
+      console.log(`\n${n.toLocaleString('en')} responses inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } else console.log(`\n${n.toLocaleString('en')} responses (database kept from an earlier run)`);
+    const env = { ...process.env, NEEDSMAP_DB: file };
+    const out = path.join(dir, 'out');
+    const sql = `SELECT id, collector_id, lang, submitted_on, version, is_demo, answers FROM responses WHERE survey_id = '${SURVEY}' ORDER BY id`;
+    const trees = [{ name: 'needsmap', root: ROOT }, ...(BEFORE ? [{ name: 'before', root: path.resolve(BEFORE) }] : [])];
+    const results = new Map<string, Run[]>();
+    const record = (key: string, r: Run) => results.set(key, [...(results.get(key) ?? []), r]);
+    for (let i = 0; i < repeats(n); i++) {
+      record('sqlite3', run(['/usr/bin/sqlite3', '-csv', file, sql], env, `${out}.sqlite.csv`, true));
+      for (const tree of trees) {
+        for (const [format, labels] of [['csv', false], ['csv', true], ['xlsx', false], ['xlsx', true]] as const) {
+          const target = `${out}.${format}`;
+          const cmd = ['node', path.join(tree.root, 'src/cli/bin.js'), 'export', '--survey', SURVEY, '--format', format, '--out', target, ...(labels ? ['--labels'] : [])];
+          record(`${tree.name} ${format}${labels ? ' labels' : ''}`, run(cmd, env, target));
+        }
+      }
     }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    const base = median(results.get('sqlite3')!);
+    console.log(`  sqlite3 -csv (baseline)    ${fmt(base)}`);
+    for (const [key, runs] of results) {
+      if (key === 'sqlite3') continue;
+      const m = median(runs);
+      console.log(`  ${key.padEnd(26)} ${fmt(m)}   speed ${((100 * base.seconds) / m.seconds).toFixed(0).padStart(3)} % of sqlite3's`);
+    }
+    for (const suffix of ['.sqlite.csv', '.csv', '.xlsx']) fs.rmSync(`${out}${suffix}`, { force: true });
+    if (!KEEP) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
 }
 
-if (process.argv[2] === '--measure') void measure(process.argv[3] as 'csv' | 'xlsx', process.argv[4]!);
-else main();
+main();

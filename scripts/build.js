@@ -35,8 +35,40 @@ function isStale() {
   return files.some((file) => fs.statSync(file).mtimeMs > built);
 }
 
-/** Compiles every source into a fresh directory, then swaps it in. Returns false when swc is not installed. */
-function build({ quiet = false } = {}) {
+const SWC_OPTIONS = { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript' }, keepClassNames: true }, module: { type: 'commonjs' } };
+const outputOf = (dir, file) => path.join(dir, path.relative(ROOT, file).replace(/\.ts$/, '.js'));
+
+/**
+ * Brings an existing dist/ up to date file by file (each written to a temporary name and renamed, so a process
+ * starting meanwhile never reads half a file): sources changed since the last build, outputs of removed sources gone.
+ */
+function update(swc) {
+  const built = fs.statSync(STAMP).mtimeMs;
+  const files = sources();
+  const wanted = new Set(files.map((f) => outputOf(OUT, f)));
+  for (const file of files) {
+    const target = outputOf(OUT, file);
+    if (fs.statSync(file).mtimeMs <= built && fs.existsSync(target)) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(`${target}.${process.pid}.tmp`, swc.transformFileSync(file, SWC_OPTIONS).code);
+    fs.renameSync(`${target}.${process.pid}.tmp`, target);
+  }
+  const walkJs = function* (dir) {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* walkJs(full);
+      else if (entry.name.endsWith('.js')) yield full;
+    }
+  };
+  for (const js of walkJs(OUT)) if (!wanted.has(js)) fs.rmSync(js, { force: true });
+  fs.writeFileSync(STAMP, String(files.length));
+}
+
+/**
+ * Compiles every source into a fresh directory, then swaps it in; with `incremental` and an existing build, only
+ * what changed (what `--if-stale` and the `needsmap` command use). Returns false when swc is not installed.
+ */
+function build({ quiet = false, incremental = false } = {}) {
   let swc;
   try {
     swc = require('@swc/core');
@@ -45,16 +77,17 @@ function build({ quiet = false } = {}) {
     return false;
   }
   const started = Date.now();
+  if (incremental && fs.existsSync(STAMP)) {
+    update(swc);
+    if (!quiet) console.log(`needsmap build: dist/ brought up to date in ${Date.now() - started} ms`);
+    return true;
+  }
   const tmp = path.join(ROOT, `dist.tmp-${process.pid}`);
   try {
     const files = sources();
     for (const file of files) {
-      const { code } = swc.transformFileSync(file, {
-        swcrc: false,
-        jsc: { target: 'es2022', parser: { syntax: 'typescript' }, keepClassNames: true },
-        module: { type: 'commonjs' },
-      });
-      const target = path.join(tmp, path.relative(ROOT, file).replace(/\.ts$/, '.js'));
+      const { code } = swc.transformFileSync(file, SWC_OPTIONS);
+      const target = outputOf(tmp, file);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, code);
     }
@@ -71,5 +104,6 @@ function build({ quiet = false } = {}) {
 module.exports = { build, isStale, OUT };
 
 if (require.main === module) {
-  if (!process.argv.includes('--if-stale') || isStale()) build();
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || isStale()) build({ incremental: ifStale });
 }

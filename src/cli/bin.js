@@ -7,7 +7,7 @@ const root = path.resolve(__dirname, '../..');
 let compiled;
 try {
   const { build, isStale } = require(path.join(root, 'scripts/build.js'));
-  compiled = !isStale() || build({ quiet: true });
+  compiled = !isStale() || build({ quiet: true, incremental: true });
 } catch {
   compiled = false;
 }

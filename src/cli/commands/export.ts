@@ -31,7 +31,7 @@ export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows
   const { writeCsv } = require('../../reporting/exports/csv') as typeof import('../../reporting/exports/csv');
   const { writeXlsx } = require('../../reporting/exports/xlsx') as typeof import('../../reporting/exports/xlsx');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const set = createExportService({ db, surveys: createSurveyService(db) }).prepare({
+  const set = createExportService({ db, surveys: createSurveyService(db), ownConnection: true }).prepare({
     surveyId: o.survey,
     lang: o.lang,
     scope: { collectors: 'all', includeFreeText: o.freeText !== false },

@@ -29,7 +29,21 @@ export function createExportRepo(db: Db) {
      ORDER BY id LIMIT @limit`,
   );
 
+  const all = db.prepare<[PageParams], ResponseRow>(
+    `SELECT id, collector_id, lang, submitted_on, version, is_demo, answers FROM responses
+     WHERE +survey_id = @survey AND id > @after
+       AND (@collectors IS NULL OR collector_id IN (SELECT value FROM json_each(@collectors)))
+     ORDER BY id LIMIT @limit`,
+  );
+
   return {
+    /**
+     * Every response in id order, one row at a time: for a connection nobody else writes through (a report worker's
+     * read-only one, the command line's own), where an open iterator blocks no one. Each row is garbage as soon as it
+     * is written, so memory stays flat.
+     */
+    iterate: (surveyId: string, collectors: 'all' | readonly string[]): IterableIterator<ResponseRow> =>
+      all.iterate({ survey: surveyId, collectors: collectors === 'all' ? null : JSON.stringify(collectors), after: 0, limit: -1 }),
     /**
      * The next `limit` responses after id `after`, in id order. Read in pages rather than through one long `.iterate()`:
      * an open iterator makes better-sqlite3 refuse every write on the shared connection, so a slow download would make

@@ -13,6 +13,11 @@ export const PAGE_SIZE = 500;
 export interface ExportDeps {
   db: Db;
   surveys: SurveyService;
+  /**
+   * True when no one else writes through `db` (the command line's own connection): rows are then read with one
+   * iterator instead of pages. A read-only connection (a report worker's) counts as one.
+   */
+  ownConnection?: boolean;
 }
 
 export interface ExportRequest {
@@ -34,8 +39,9 @@ function toRecord(row: ResponseRow): ExportRecord {
   };
 }
 
-export function createExportService({ db, surveys }: ExportDeps) {
+export function createExportService({ db, surveys, ownConnection = false }: ExportDeps) {
   const repo = createExportRepo(db);
+  const stream = ownConnection || db.readonly;
 
   /**
    * The export of a survey for one caller, or undefined for an unknown survey. Variables derive from the survey's
@@ -54,6 +60,10 @@ export function createExportService({ db, surveys }: ExportDeps) {
       collectors: surveys.collectors(surveyId).filter((c) => inScope(c.id)),
     });
     function* rows(): Generator<ExportRecord> {
+      if (stream) {
+        for (const row of repo.iterate(surveyId, scope.collectors)) yield toRecord(row);
+        return;
+      }
       let after = 0;
       for (;;) {
         const page = repo.page(surveyId, scope.collectors, after, PAGE_SIZE);
