@@ -8,6 +8,7 @@ import { registerExport } from './commands/export';
 import { registerDemo } from './commands/demo';
 import { registerTranslations } from './commands/translations';
 import { registerReport } from './commands/report';
+import { registerBackup } from './commands/backup';
 import { registerExportForm } from './commands/export-form';
 
 /** Each command file registers itself here; commands open the database named by NEEDSMAP_DB like the server. */
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   registerDemo(program);
   registerTranslations(program);
   registerReport(program);
+  registerBackup(program);
   registerExportForm(program);
   return program;
 }
