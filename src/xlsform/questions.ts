@@ -86,10 +86,17 @@ function limitsOf(ctx: QuestionContext, base: QuestionBase, kind: 'integer' | 'd
   return {};
 }
 
+/** Types without limits: a constraint on them is refused rather than silently dropped. */
+function noConstraint(ctx: QuestionContext, base: QuestionBase) {
+  const constraint = cell(ctx.table, base.row, 'constraint');
+  if (constraint.value) ctx.report.problem('constraintUnsupported', constraint.at, { detail: constraint.value });
+}
+
 const choiceTarget = (options: Option[], list: ChoiceList) =>
   new Map([...list.choices.map((c, i) => [c.name, options[i]!.id] as const), ...options.map((o) => [o.id, o.id] as const)]);
 
 const single: Builder = (ctx, base) => {
+  noConstraint(ctx, base);
   const list = listFor(ctx, base);
   if (!list) return undefined;
   if (base.appearance.includes('likert')) return likert(ctx, base, list);
@@ -137,6 +144,7 @@ const text: Builder = (ctx, base) => {
 
 /** Needsmap extension: `competence` rows name their area in the `area` column. */
 const competence: Builder = (ctx, base) => {
+  noConstraint(ctx, base);
   const area = cell(ctx.table, base.row, 'area');
   const at = area.at.column ? area.at : base.typeAt;
   ctx.locations.set(formatPath([...base.path, 'area']), at);
@@ -149,6 +157,7 @@ const competence: Builder = (ctx, base) => {
 
 /** Needsmap extension: `country <list>`, the list's names ISO codes ("BG"), and "other" to offer another country. */
 const country: Builder = (ctx, base) => {
+  noConstraint(ctx, base);
   const list = listFor(ctx, base);
   if (!list) return undefined;
   const countries: string[] = [];

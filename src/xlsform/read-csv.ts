@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import type { FormProblem, Sheet, Workbook } from './schema';
 
+/** Sheet names XLSForm tools write; a CSV starting with anything else is not in the layout (e.g. a bare survey sheet). */
+const KNOWN_SHEETS = new Set(['survey', 'choices', 'settings', 'areas', 'scales', 'external_choices', 'entities', 'osm']);
+
 export type WorkbookRead = { ok: true; workbook: Workbook } | { ok: false; problems: FormProblem[] };
 
 /**
@@ -27,6 +30,8 @@ export function readCsvWorkbook(text: string): WorkbookRead {
     if (!rest.some(Boolean)) return;
     current?.rows.push({ number: i + 1, cells: rest });
   });
-  if (!sheets.length && records.some((r) => r.some((c) => c.trim()))) return { ok: false, problems: [{ key: 'csvNoSheet', row: 1, column: 'A' }] };
+  const first = records.findIndex((r) => r.some((c) => c.trim()));
+  const marker = records[first]?.[0]?.trim().toLowerCase() ?? '';
+  if (first >= 0 && !KNOWN_SHEETS.has(marker)) return { ok: false, problems: [{ key: 'csvNoSheet', row: first + 1, column: 'A', ...(marker ? { value: records[first]![0]!.trim() } : {}) }] };
   return { ok: true, workbook: { format: 'csv', sheets } };
 }
