@@ -4,6 +4,7 @@ import { formatPath, parseQuestionnaire } from '../questionnaires/schema';
 import { textUnits } from '../translations/units';
 import { readResources, type Resources } from './index';
 import { findUnusedKeys, readSources } from './check-usage';
+import { expandFamily, type RuntimeKeyFamily } from './runtime-keys';
 
 /** One thing `npm run check:i18n` reports: where (file and key) and what is wrong. */
 export interface Problem {
@@ -20,6 +21,8 @@ export interface CheckOptions {
   questionnairesDir: string;
   /** Namespaces whose file may be absent in a language while translators work; a file that exists is checked in full. */
   allowMissingNamespaces?: readonly string[];
+  /** Keys built at run time (src/i18n/runtime-keys.ts): each must exist in en (and so, checked above, everywhere). */
+  runtimeKeys?: readonly RuntimeKeyFamily[];
 }
 
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -159,6 +162,18 @@ export function checkQuestionnaires(dir: string): Problem[] {
   return problems;
 }
 
+/** Every key a declared run-time family can produce exists in en (a plural key counts by its `_other` form). */
+export function checkRuntimeKeys(resources: Resources, families: readonly RuntimeKeyFamily[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const family of families) {
+    const en = flatten(resources.en?.[family.namespace] ?? {});
+    for (const key of expandFamily(family)) {
+      if (!en.has(key) && !en.has(`${key}_other`)) problems.push({ where: `en/${family.namespace}.json: ${key}`, message: `missing, but built at run time (${family.pattern} in ${family.builtIn})` });
+    }
+  }
+  return problems;
+}
+
 /** Problems grouped by file, one line each, so a translator can work down the list. */
 export function formatProblems(problems: readonly Problem[]): string {
   const byFile = new Map<string, string[]>();
@@ -174,6 +189,7 @@ export function runCheck(o: CheckOptions): Problem[] {
   const resources = readResources(o.localesDir);
   return [
     ...checkLocales(resources, o.languages, o.allowMissingNamespaces),
+    ...checkRuntimeKeys(resources, o.runtimeKeys ?? []),
     ...findUnusedKeys(resources.en ?? {}, readSources(o.sourceDirs, o.localesDir)),
     ...checkQuestionnaires(o.questionnairesDir),
   ];

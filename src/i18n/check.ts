@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { LANGUAGES } from './languages';
 import { LOCALES_DIR, NAMESPACES } from './index';
 import { formatProblems, runCheck } from './check-lib';
+import { RUNTIME_KEYS } from './runtime-keys';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -18,6 +19,7 @@ const program = new Command('check:i18n')
       sourceDirs: [path.join(ROOT, 'src'), path.join(ROOT, 'views')],
       questionnairesDir: path.join(ROOT, 'db/questionnaires'),
       allowMissingNamespaces: o.allowMissingNamespace,
+      runtimeKeys: RUNTIME_KEYS,
     });
     if (!problems.length) {
       console.log(`check:i18n: all ${LANGUAGES.length} languages complete, placeholders and plural forms consistent, no unused keys.`);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compareNamespace, formatProblems, placeholders, pluralForms, runCheck, type CheckOptions } from '../../src/i18n/check-lib';
+import { checkRuntimeKeys, compareNamespace, formatProblems, placeholders, pluralForms, runCheck, type CheckOptions } from '../../src/i18n/check-lib';
+import { LOCALES_DIR, readResources } from '../../src/i18n/index';
+import { RUNTIME_KEYS } from '../../src/i18n/runtime-keys';
 import { collectEvidence, isUsed } from '../../src/i18n/check-usage';
 import { buildQuestionnaire } from '../helpers/factories';
 
@@ -62,6 +64,15 @@ describe('check:i18n', () => {
     expect(messages({ ...fixed, languages: ['en', 'sl', 'fr'] })).toEqual([]);
     // bg and pl: "one" is the number 1 only, so "Един отговор" / "Jedna odpowiedź" stay valid (the complete fixture).
     expect(messages(fixture(complete))).toEqual([]);
+  });
+
+  test('when a key built at run time is declared but missing in en, then it is reported with where it is built', () => {
+    const o = { ...fixture(complete), runtimeKeys: [{ namespace: 'respondent', pattern: 'answers{}', values: ['', '_extra'], builtIn: 'src/page.ts' }] };
+    expect(messages(o)).toEqual(['en/respondent.json: answers_extra — missing, but built at run time (answers{} in src/page.ts)']);
+  });
+
+  test('the shipped run-time key declarations all exist in the shipped locales', () => {
+    expect(checkRuntimeKeys(readResources(LOCALES_DIR), RUNTIME_KEYS)).toEqual([]);
   });
 
   test('when a namespace may be missing, then its absence is not reported but a present file is still checked', () => {
