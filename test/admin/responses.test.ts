@@ -22,6 +22,7 @@ describe('raw responses and erasure', () => {
     expect(res.text).toContain('Rome network');
     expect(res.text).toContain(`action="${S}/responses/${p.ids.rome}/delete"`);
     expect(res.text).not.toContain(ROME_TEXT);
+    expect(res.text).toContain(`<dt>Response id</dt><dd><code>${p.ids.rome}</code>`);
     expect(countResponses(p.db)).toBe(2);
   });
 
