@@ -34,6 +34,8 @@ export function dashboardView(report: ReportData, query: Record<string, unknown>
     report,
     title: t('dashboard:title', { survey: report.survey.title }),
     td: (key: string, params?: Record<string, unknown>) => t(`dashboard:${key}`, params),
+    /** The report namespace in the report language (the page's own `t` is the admin interface's language). */
+    tr: (key: string, params?: Record<string, unknown>) => t(key, params),
     fmt: { num, pct, count: (c: Count) => countText(lang, c), figure, interval: (ci: [number, number] | null) => (ci ? `[${num(ci[0])}; ${num(ci[1])}]` : dash), p: (p: number) => (p < 0.001 ? `< ${numberFormat(lang, 3)(0.001)}` : numberFormat(lang, 3)(p)) },
     /** Post-hoc pairs of a comparison in words (views/reporting/pairs.ejs). */
     pairs: (list: PairwiseTest[]) => pairsInWords(list, (key) => columnLabels.get(key) ?? key),
