@@ -103,7 +103,7 @@ export function areas(ctx: PdfContext): void {
 
   report.areas.forEach((area, index) => {
     newPage(ctx);
-    note(ctx, t('areas.kicker', { index: fmt.int(index + 1), count: fmt.int(report.areas.length) }).toUpperCase());
+    note(ctx, t('areas.kicker', { index: fmt.int(index + 1), count: fmt.int(report.areas.length) }).toLocaleUpperCase(report.lang));
     heading(ctx, t('areas.heading', { area: cleanText(area.label) }), { toc: true, size: 13.5 });
     scoresTable(ctx, area);
     itemsTable(ctx, area);

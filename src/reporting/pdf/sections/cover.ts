@@ -21,7 +21,8 @@ export function cover(ctx: PdfContext): void {
   const band = 330;
   doc.rect(0, 0, PAGE.width, band).fill(COLOUR.accent);
   doc.font(FONT.bold).fontSize(11).fillColor('#bcd7ea');
-  drawText(ctx, t('cover.kicker').toUpperCase(), MARGIN.left, 150, { width: CONTENT_WIDTH, characterSpacing: 1.2 });
+  // The report language's own rules (Greek drops its accents in capitals, Turkish i becomes İ).
+  drawText(ctx, t('cover.kicker').toLocaleUpperCase(report.lang), MARGIN.left, 150, { width: CONTENT_WIDTH, characterSpacing: 1.2 });
   doc.moveDown(0.6).font(FONT.bold).fontSize(SIZE.title).fillColor('#ffffff');
   drawText(ctx, cleanText(report.survey.title), doc.x, doc.y, { width: CONTENT_WIDTH, lineGap: 2 });
   doc.moveDown(0.5).font(FONT.regular).fontSize(12).fillColor('#e3eef6');
