@@ -13,6 +13,7 @@ export function toId(name: string, prefix: 'q' | 'o' | 'p' | 'a'): string | unde
 
 /** A form id or file name as a survey id ("Youth_Worker TNA" → "youth-worker-tna"). Undefined when nothing is left. */
 export function toSurveyId(name: string): string | undefined {
+  if (SurveyIdSchema.safeParse(name.trim()).success) return name.trim();
   let id = name
     .trim()
     .toLowerCase()

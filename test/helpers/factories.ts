@@ -78,3 +78,6 @@ export function validAnswers(overrides: Partial<Answers> = {}): Answers {
 
 export const DEFAULT_QUESTIONNAIRE_FILE = path.resolve(__dirname, '../../db/questionnaires/youth-worker-tna.json');
 export const defaultQuestionnaireText = () => fs.readFileSync(DEFAULT_QUESTIONNAIRE_FILE, 'utf8');
+
+/** Random valid questionnaires for property tests (round trips through other formats). */
+export { questionnaireArbitrary } from './questionnaire-arbitrary';
