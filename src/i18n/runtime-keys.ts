@@ -1,6 +1,7 @@
 import type { LocusQuadrant } from '../analysis/stats/borich';
 import { ROLES } from '../auth/schema';
 import type { QuestionType } from '../questionnaires/schema';
+import { EXPORT_KEYS } from '../reporting/exports/words';
 import type { SurveyState } from '../surveys/service';
 
 /**
@@ -29,6 +30,7 @@ export const RUNTIME_KEYS: readonly RuntimeKeyFamily[] = [
   { namespace: 'report', pattern: 'quadrant.{}', values: QUADRANTS, builtIn: 'src/reporting (ranking, charts, dashboard)' },
   { namespace: 'report', pattern: 'comparison.groupStatus.{}', values: ['shown', 'folded', 'suppressed', 'withheld'], builtIn: 'src/reporting/pdf/sections/comparison.ts' },
   { namespace: 'report', pattern: 'groupBy.{}', values: ['collector', 'lang'], builtIn: 'src/analysis/service.ts' },
+  { namespace: 'report', pattern: 'export.{}', values: EXPORT_KEYS, builtIn: 'src/reporting/exports/words.ts (CSV, XLSX, SPSS)' },
   { namespace: 'respondent', pattern: 'previewGap_{}', values: ['controllerName', 'controllerContact'], builtIn: 'views/respondent/consent.ejs' },
 ];
 

@@ -1,6 +1,10 @@
 import { fixedT } from '../../i18n';
 import type { MetaField } from './schema';
 
+/** The `report:export.*` keys, all of them. */
+export const EXPORT_KEYS = ['chosen', 'notChosen', 'yes', 'no', 'responseId', 'collector', 'language', 'submittedOn', 'questionnaireVersion', 'isDemo'] as const;
+type ExportKey = (typeof EXPORT_KEYS)[number];
+
 /** The few words of an export that do not come from the questionnaire, in one language. */
 export interface ExportWords {
   importance: string;
@@ -14,28 +18,28 @@ export interface ExportWords {
 }
 
 /**
- * UI strings from i18next: the respondent namespace already has the scale names and "another country" in every
- * language; the `report` namespace keys `export.*` fall back to English until they are translated.
+ * UI strings from i18next: the respondent namespace has the scale names and "another country", the `report`
+ * namespace the `export.*` words, in every language (declared in src/i18n/runtime-keys.ts for check:i18n).
  */
 export function exportWords(lang: string): ExportWords {
   const respondent = fixedT(lang, 'respondent');
   const report = fixedT(lang, 'report');
-  const w = (key: string, english: string) => report(`export.${key}`, { defaultValue: english });
+  const w = (key: ExportKey) => report(`export.${key}`);
   return {
     importance: respondent('importance'),
     proficiency: respondent('proficiency'),
     otherCountry: respondent('otherCountry'),
-    chosen: w('chosen', 'chosen'),
-    notChosen: w('notChosen', 'not chosen'),
-    yes: w('yes', 'yes'),
-    no: w('no', 'no'),
+    chosen: w('chosen'),
+    notChosen: w('notChosen'),
+    yes: w('yes'),
+    no: w('no'),
     meta: {
-      response_id: w('responseId', 'Response number'),
-      collector: w('collector', 'Collector (partner link); empty = the direct link'),
-      language: w('language', 'Language the questionnaire was answered in'),
-      submitted_on: w('submittedOn', 'Day the response was sent'),
-      questionnaire_version: w('questionnaireVersion', 'Questionnaire version answered'),
-      is_demo: w('isDemo', 'Synthetic demo response'),
+      response_id: w('responseId'),
+      collector: w('collector'),
+      language: w('language'),
+      submitted_on: w('submittedOn'),
+      questionnaire_version: w('questionnaireVersion'),
+      is_demo: w('isDemo'),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { QuestionnaireSchema } from '../../../src/questionnaires/schema';
 import { buildVariables, NOT_APPLICABLE, OTHER_COUNTRY } from '../../../src/reporting/exports/variables';
 import { exportWords } from '../../../src/reporting/exports/words';
+import { LANGUAGES } from '../../../src/i18n/languages';
 import type { Variable } from '../../../src/reporting/exports/schema';
 import { buildQuestionnaire, defaultQuestionnaireText } from '../../helpers/factories';
 
@@ -116,6 +117,16 @@ describe('buildVariables from the default questionnaire', () => {
     const items = q.pages.flatMap((p) => p.questions).filter((x) => x.type === 'competence');
     expect(items.length).toBeGreaterThanOrEqual(30);
     expect(vars.filter((x) => x.source.kind === 'rating')).toHaveLength(items.length * 2);
+  });
+
+  test('when an export is made in another language, then none of its own words stay English', () => {
+    const en = exportWords('en');
+    for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+      const words = exportWords(lang);
+      const english = [...Object.values(words.meta), words.chosen, words.notChosen].filter((w) => [...Object.values(en.meta), en.chosen, en.notChosen].includes(w));
+      expect([lang, english]).toEqual([lang, []]);
+    }
+    expect(exportWords('de').meta.response_id).toBe('Antwortnummer');
   });
 
   test.each(['bg', 'sl', 'de'])('when labels are asked in %s, then no label is empty', (lang) => {
