@@ -88,3 +88,19 @@ describe('a survey whose consent notice is incomplete', () => {
     expect(db.prepare('SELECT count(*) FROM starts').pluck().get()).toBe(1);
   });
 });
+
+// The test questionnaire is in en and bg; every language's forms are checked by check:i18n (CLDR categories).
+describe('the consent notice says how long answers are kept, with the right plural form', () => {
+  test.each([
+    ['en', 1, 'Your answers are deleted 1 day after you send them.'],
+    ['en', 30, 'Your answers are deleted 30 days after you send them.'],
+    ['bg', 1, 'Отговорите ви се изтриват 1 ден след като ги изпратите.'],
+    ['bg', 90, 'Отговорите ви се изтриват 90 дни след като ги изпратите.'],
+  ])('when a survey keeps answers for a number of days (%s, %i), then the sentence agrees with it', async (lang, days, sentence) => {
+    const { db, agent } = buildTestApp();
+    db.prepare('UPDATE surveys SET retention_days = ?').run(days);
+    const res = await agent().get(`${base}?lang=${lang}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(sentence);
+  });
+});
