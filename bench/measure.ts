@@ -28,6 +28,8 @@ async function run(): Promise<void> {
       return void questionnaires.load('youth-worker-tna', 1);
     case 'naive':
       return void db.prepare(NAIVE_SQL).all();
+    case 'naive-indexed':
+      return void db.prepare(NAIVE_SQL.replace('FROM naive_answers', 'FROM naive_indexed')).all();
     case 'report':
       return void analysis.build(request);
     case 'pdf': {
