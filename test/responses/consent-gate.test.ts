@@ -103,4 +103,10 @@ describe('the consent notice says how long answers are kept, with the right plur
     expect(res.status).toBe(200);
     expect(res.text).toContain(sentence);
   });
+
+  test('when the minimum group is shown, then its noun agrees with the number', async () => {
+    const { agent } = buildTestApp();
+    expect((await agent().get(`${base}?lang=en`)).text).toMatch(/never show groups of fewer than \d+ people\./);
+    expect((await agent().get(`${base}?lang=bg`)).text).toMatch(/по-малко от \d+ души\./);
+  });
 });
