@@ -75,8 +75,8 @@ describe('spreadsheet form upload in the admin', () => {
     const res = await upload(p.agents.admin, Buffer.from(await book.xlsx.writeBuffer()), 'broken.xlsx', 'bg');
     expect(res.status).toBe(422);
     expect(res.text).toContain('Файлът съдържа 2 проблема; нищо не е импортирано.');
-    expect(res.text).toContain('<tr><td>survey</td><td>2</td><td>A (type)</td><td><code>select_one colours</code></td><td>Листът choices няма списък „colours“.</td></tr>');
-    expect(res.text).toContain('<td>survey</td><td>3</td><td>D (relevant)</td><td><code>${color} = &#34;red&#34;</code></td><td>Преди този ред няма въпрос „color“.</td>');
+    expect(res.text).toContain('<tr><td class="where">survey</td><td class="where">2</td><td class="where">A (type)</td><td><code>select_one colours</code></td><td>Листът choices няма списък „colours“.</td></tr>');
+    expect(res.text).toContain('<td class="where">survey</td><td class="where">3</td><td class="where">D (relevant)</td><td><code>${color} = &#34;red&#34;</code></td><td>Преди този ред няма въпрос „color“.</td>');
     expect(surveyCount(p)).toBe(1);
   });
 
