@@ -5,6 +5,7 @@ import { textUnits } from '../translations/units';
 import { readResources, type Resources } from './index';
 import { findUnusedKeys, readSources } from './check-usage';
 import { expandFamily, type RuntimeKeyFamily } from './runtime-keys';
+import { shippedFormJson } from '../xlsform/shipped';
 
 /** One thing `npm run check:i18n` reports: where (file and key) and what is wrong. */
 export interface Problem {
@@ -147,8 +148,11 @@ export function checkLocales(resources: Resources, languages: readonly string[],
 export function checkQuestionnaires(dir: string): Problem[] {
   if (!fs.existsSync(dir)) return [];
   const problems: Problem[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const parsed = parseQuestionnaire(fs.readFileSync(path.join(dir, file), 'utf8'), file);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.csv')).sort()) {
+    // Spreadsheet forms (XLSForm CSV) are read as the server reads them at start.
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const form = file.endsWith('.csv') ? shippedFormJson(text, file) : undefined;
+    const parsed = form && !form.ok ? form : parseQuestionnaire(form?.json ?? text, file);
     if (!parsed.ok) {
       problems.push(...parsed.problems.map((p) => ({ where: `${file}: ${p.path}`, message: p.message })));
       continue;

@@ -21,7 +21,8 @@ function localized(langs: readonly TextLanguage[]): fc.Arbitrary<LocalizedText> 
     .chain((chosen) => fc.tuple(...chosen.map(() => textValue)).map((texts) => Object.fromEntries(chosen.map((l, i) => [l, texts[i]])) as LocalizedText));
 }
 
-type Draft = Omit<Question, 'showIf'>;
+/** A question before its condition is drawn (Omit distributed over the union, so each type keeps its fields). */
+type Draft = Question extends infer Q ? (Q extends Question ? Omit<Q, 'showIf'> : never) : never;
 
 function question(langs: readonly TextLanguage[], qid: string, areas: string[]): fc.Arbitrary<Draft> {
   const text = localized(langs);
