@@ -15,7 +15,8 @@ export function executiveSummary(ctx: PdfContext): void {
   const { report, t, fmt } = ctx;
   section(ctx, t('summary.title'));
   const ranked = rankedItems(report);
-  if (!report.sample.enough) return paragraph(ctx, t('summary.notEnough', { n: fmt.count(report.sample.n), min: fmt.int(report.thresholds.minGroup) }));
+  // The nouns agree with min_group: below it the selection's own size is hidden ("<5").
+  if (!report.sample.enough) return paragraph(ctx, t('summary.notEnough', { count: report.thresholds.minGroup, n: fmt.count(report.sample.n), min: fmt.int(report.thresholds.minGroup) }));
   if (ranked.length === 0) return paragraph(ctx, t('summary.noRanking', { min: fmt.int(report.thresholds.minGroup) }));
   const areaLabel = new Map(report.areas.map((a) => [a.id, cleanText(a.label)]));
   const top = ranked.slice(0, TOP);
