@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { buildPartnership, csrfOf, SURVEY } from '../helpers/auth';
-import { buildQuestionnaire } from '../helpers/factories';
+import { buildQuestionnaire, defaultQuestionnaireText } from '../helpers/factories';
 import { fromQuestionnaire } from '../../src/xlsform/from-questionnaire';
 import { writeXlsx } from '../../src/xlsform/write';
 import { readForm } from '../../src/xlsform/service';
-import type { Questionnaire } from '../../src/questionnaires/schema';
+import { QuestionnaireSchema, type Questionnaire } from '../../src/questionnaires/schema';
 
 type Partnership = Awaited<ReturnType<typeof buildPartnership>>;
 type Agent = Partnership['agents']['admin'];
@@ -53,6 +53,18 @@ describe('spreadsheet form upload in the admin', () => {
     const stored = JSON.parse((p.db.prepare("SELECT definition FROM questionnaire_versions WHERE questionnaire_id = 'new-form'").get() as { definition: string }).definition);
     expect(stored).toEqual(JSON.parse(JSON.stringify(q)));
     expect(p.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'questionnaire.import'").get()).toEqual({ actor: 'admin@example.org', detail: 'version 1 (created) from form.xlsx' });
+  });
+
+  test('when the default questionnaire (13 languages, 200 kB) is uploaded and published, then the check page shows all 13 languages and the survey is created', async () => {
+    const q = QuestionnaireSchema.parse(JSON.parse(defaultQuestionnaireText()));
+    const res = await upload(p.agents.admin, await xlsxOf(q));
+    expect(res.status).toBe(200);
+    expect(res.text.match(/<details class="preview-language"/g)).toHaveLength(13);
+    expect(res.text.match(/<summary class="success">/g)).toHaveLength(13);
+    const published = await publish(p.agents.admin, res.text);
+    expect(published.status).toBe(200);
+    const stored = p.db.prepare("SELECT definition FROM questionnaire_versions WHERE questionnaire_id = 'youth-worker-tna'").get() as { definition: string };
+    expect(JSON.parse(stored.definition)).toEqual(JSON.parse(JSON.stringify(q)));
   });
 
   test('when a changed form is published for a survey with responses, then it becomes a new version and the answered one stays frozen', async () => {
