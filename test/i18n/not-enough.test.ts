@@ -22,3 +22,16 @@ describe('summary.notEnough', () => {
     }
   });
 });
+
+// The dashboard says the same without the hidden size: "Fewer than {{min}} respondents …".
+describe('dashboard notEnough', () => {
+  test.each([
+    ['en', 1, 'Fewer than 1 respondent matches this selection'],
+    ['en', 5, 'Fewer than 5 respondents match this selection'],
+    ['sl', 3, 'Temu izboru ustrezajo manj kot 3 anketiranci'],
+    ['pl', 5, 'Temu wyborowi odpowiada mniej niż 5 respondentów'],
+    ['ro', 20, 'Mai puțin de 20 de respondenți corespund'],
+  ])('in %s with min_group %i, the sentence agrees', (lang, min, start) => {
+    expect(fixedT(lang, 'dashboard')('notEnough', { min, count: min })).toContain(start);
+  });
+});
