@@ -33,6 +33,21 @@
       update(form);
       form.addEventListener('change', function () { update(form); });
     }
+    // a table wider than the screen scrolls inside its wrapper: keyboard users reach it there (WCAG 2.1.1)
+    var wraps = document.querySelectorAll('.table-wrap');
+    for (var w = 0; w < wraps.length; w++) {
+      var wrap = wraps[w];
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+      // named by the table's caption, else by the heading before it
+      var caption = wrap.querySelector('caption');
+      var label = caption ? caption.textContent.trim() : '';
+      var heading = wrap.previousElementSibling;
+      while (!label && heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      if (!label) label = heading ? heading.textContent.trim() : document.title;
+      wrap.setAttribute('tabindex', '0');
+      wrap.setAttribute('role', 'region');
+      wrap.setAttribute('aria-label', label);
+    }
     var summary = document.getElementById('error-summary') || document.getElementById('confirm-summary');
     if (summary) summary.focus();
   });
