@@ -90,8 +90,10 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
   // Browsers ask for /favicon.ico wherever a page names no icon (JSON, PDF): the same icon as public/favicon.svg.
   app.get('/favicon.ico', (_req, res) => res.sendFile(path.join(ROOT, 'public', 'favicon.ico'), { maxAge: '1d' }));
   app.get('/', (_req, res) => {
+    // the shipped default questionnaire first (the quick start's survey), else the first open survey
     const open = surveys.listOpen();
-    res.redirect(302, open.length === 1 ? `/s/${open[0]!.row.id}` : '/api/surveys');
+    const first = open.find((s) => s.row.id === 'youth-worker-tna') ?? open[0];
+    res.redirect(302, first ? `/s/${first.row.id}` : '/api/surveys');
   });
   app.post(['/api/surveys/:id/responses', '/s/:surveyId/start', '/s/:surveyId/p/:page'], submitLimit);
   app.use(['/api/surveys/:surveyId/report', '/admin/surveys/:surveyId/report', '/admin/surveys/:surveyId/report.pdf'], auth.requireUser, reportLimit);

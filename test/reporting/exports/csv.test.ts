@@ -79,8 +79,8 @@ describe('writeCsv', () => {
   test('when labels are asked, then codes become value labels in the requested language', async () => {
     const [first, second] = await csvLabels(seededDb(), FULL, 'bg');
     expect(first).toMatchObject({ collector: 'Sofia youth centre', language: 'български', country: 'България', role: 'Платен', hours: '20' });
-    expect(first).toMatchObject({ fac_1_imp: 'I5', fac_2_imp: 'Not applicable', is_demo: 'no' });
-    expect(second).toMatchObject({ collector: 'Ljubljana "Mladi"', country: 'Друга държава', role: 'Доброволец', is_demo: 'yes' });
+    expect(first).toMatchObject({ fac_1_imp: 'I5', fac_2_imp: 'Not applicable', is_demo: 'не' });
+    expect(second).toMatchObject({ collector: 'Ljubljana "Mladi"', country: 'Друга държава', role: 'Доброволец', is_demo: 'да' });
   });
 
   test('when the scope is a coordinator\'s collectors, then only their rows are exported', async () => {
