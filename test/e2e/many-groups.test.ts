@@ -42,4 +42,28 @@ describe('a comparison of 16 partners', () => {
       await context.close();
     }
   });
+
+  test.each(['bg', 'fi'])('when the dashboard is opened on a phone (390 px, %s), then the priority chart labels fit the room chart.js gives them', async (lang) => {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await signInAsAdmin(page, env.server.url, env.server.db);
+      await page.goto(`${env.server.url}/admin/surveys/${SURVEY}/report?lang=${lang}`);
+      await page.waitForFunction('window.Chart && Chart.getChart(document.querySelector(\'canvas[data-chart="priority"]\'))');
+      const fit = (await page.evaluate(`(() => {
+        const chart = Chart.getChart(document.querySelector('canvas[data-chart="priority"]'));
+        const y = chart.scales.y;
+        const ctx = chart.ctx;
+        ctx.font = Chart.helpers.toFont(y.options.ticks.font).string;
+        const widest = Math.max(...chart.data.labels.flat().map((line) => ctx.measureText(line).width));
+        return { widest: Math.ceil(widest), room: Math.floor(y.width), left: y.left, labels: chart.data.labels.length };
+      })()`)) as { widest: number; room: number; left: number; labels: number };
+      expect(fit.labels).toBe(15);
+      expect(fit.left).toBeGreaterThanOrEqual(0);
+      expect(fit.widest).toBeLessThanOrEqual(fit.room);
+    } finally {
+      await context.close();
+    }
+  });
 });
