@@ -19,6 +19,8 @@ function prepareDatabase(file: string) {
   const db = openDb(file);
   const questionnaires = createQuestionnaireService(db);
   for (const result of questionnaires.importShipped()) if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  // the consent notice names a controller and a contact: a survey without them takes no responses
+  db.prepare("UPDATE surveys SET controller_name = 'Faults Partnership', controller_contact = 'privacy@example.org'").run();
   const surveys = createSurveyService(db, questionnaires);
   for (const p of DEMO_PARTNERS) surveys.saveCollector('youth-worker-tna', { id: p.collector, label: p.label, invited: null });
   const definition = surveys.find('youth-worker-tna')!.current.definition;
