@@ -56,6 +56,8 @@ function start(port: NonNullable<typeof parentPort>, data: WorkerData) {
   async function runStream(id: number, job: Extract<ToWorker, { type: 'stream' }>['job']) {
     const out = new ChannelWritable((chunk) => send({ type: 'chunk', id, data: chunk }, [chunk.buffer as ArrayBuffer]));
     outputs.set(id, out);
+    // A cancelled output errors with Cancelled; the job's own promise reports it, so the event must not crash the worker.
+    out.on('error', () => undefined);
     try {
       await tasks.stream(job, out, (s) => send({ type: 'start', id, start: s }));
       if (!out.writableFinished) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));

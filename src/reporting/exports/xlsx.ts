@@ -1,37 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import { compileRow } from './cells';
-import type { ExportSet, Variable } from './schema';
-import { drained, until } from './stream';
-
-/** Rows between two checks of the backlog, and the uncompressed XML (bytes) allowed to wait for the zip. */
-const CHECK_EVERY = 100;
-const MAX_BACKLOG = 4 * 1024 * 1024;
-
-interface Backlogged extends EventEmitter {
-  _writableState?: { length?: number };
-}
-
-/**
- * exceljs has no backpressure: a worksheet writes its XML into the zip's input stream whatever that holds, and the
- * zip deflates it one chunk per event-loop turn, so without waiting the whole sheet (about 3 KB per response) ends
- * up buffered. These are those input streams, reached through exceljs internals (`stream.pipes`); should they
- * change, this finds none and bench/export.ts shows memory growing with the number of responses again.
- */
-function sheetInputs(sheet: ExcelJS.Worksheet): Backlogged[] {
-  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
-  return Array.isArray(pipes) ? pipes.filter((p): p is Backlogged => p instanceof EventEmitter) : [];
-}
-
-/** Waits until the zip has taken in what the sheet wrote and `out` has taken what the zip made. */
-async function keepUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
-  for (const input of sheetInputs(sheet)) {
-    while ((input._writableState?.length ?? 0) > MAX_BACKLOG && !out.destroyed) await until(input, 'drain', out);
-  }
-  await drained(out);
-}
+import type { Cell, ExportSet, Variable } from './schema';
+import { ZipStream } from './zip';
 
 const CODEBOOK_HEADER = ['variable', 'label', 'type', 'format', 'level', 'values', 'missing'];
 
@@ -44,33 +14,117 @@ export function codebookRows(variables: readonly Variable[]): string[][] {
   return variables.map((v) => [v.name, v.label, v.type, v.format, v.level, valueList(v), missingList(v)]);
 }
 
+/** Characters XML 1.0 cannot hold at all (control characters other than tab and line breaks, lone surrogates). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPE = /[&<>"]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Excel keeps at most this many characters in a cell. */
+const MAX_CELL = 32767;
+
+export function xmlText(text: string): string {
+  const clean = text.replace(NOT_XML, '\uFFFD').slice(0, MAX_CELL);
+  return clean.replace(ESCAPE, (c) => ENTITIES[c]!);
+}
+
+/** A1-style column names: A … Z, AA …, computed once per export. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+const NEEDS_PRESERVE = /^\s|\s$|\n/;
+
 /**
- * Streams an XLSX workbook with a "responses" sheet (as the CSV: codes, or labels) and a "codebook" sheet.
- * Cells are typed strings and numbers, never formulas, so text needs no neutralising here and keeps its line breaks.
- * Resolves with the number of responses written; `out` is ended.
+ * One row of a sheet. Numbers are numeric cells, texts inline strings (typed, never formulas, so a respondent's
+ * "=HYPERLINK(...)" stays text and keeps its line breaks); empty cells are left out. Every cell names its place
+ * (SpreadsheetML allows leaving it out, but some readers, ExcelJS among them, then misplace cells).
+ */
+function rowXml(cells: readonly Cell[], r: number, columns: readonly string[]): string {
+  let xml = `<row r="${r}">`;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === null || cell === undefined || (typeof cell === 'number' && !Number.isFinite(cell))) continue;
+    const ref = ` r="${columns[i]}${r}"`;
+    if (typeof cell === 'number') xml += `<c${ref}><v>${cell}</v></c>`;
+    else {
+      const text = xmlText(cell);
+      xml += `<c${ref} t="inlineStr"><is><t${NEEDS_PRESERVE.test(text) ? ' xml:space="preserve"' : ''}>${text}</t></is></c>`;
+    }
+  }
+  return xml + '</row>';
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const SHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const SHEETS = ['responses', 'codebook'];
+
+/** Characters of sheet XML gathered before they go to the zip. */
+const BATCH = 256 * 1024;
+
+/** The sheet's XML in batches: header row frozen, then one row per item of `rows`. */
+async function* sheetXml(width: number, rows: Iterable<readonly Cell[]>): AsyncGenerator<string> {
+  const columns = Array.from({ length: Math.max(width, 1) }, (_, i) => columnName(i));
+  let xml =
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">` +
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>';
+  let r = 0;
+  for (const cells of rows) {
+    xml += rowXml(cells, ++r, columns);
+    if (xml.length >= BATCH) {
+      yield xml;
+      xml = '';
+    }
+  }
+  yield xml + '</sheetData></worksheet>';
+}
+
+/** The small parts of a workbook: content types, relationships, the workbook with its sheets, document properties. */
+function workbookParts(title: string): [string, string][] {
+  const sheets = SHEETS.map((name, i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const sheetRels = SHEETS.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${SHEET_TYPE}" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  const sheetTypes = SHEETS.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  return [
+    [
+      '[Content_Types].xml',
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheetTypes}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+    ],
+    [
+      '_rels/.rels',
+      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    ],
+    [
+      'docProps/core.xml',
+      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${xmlText(title)}</dc:title><dc:creator>Needsmap</dc:creator></cp:coreProperties>`,
+    ],
+    ['xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets}</sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels}</Relationships>`],
+  ];
+}
+
+/**
+ * Streams an XLSX workbook with a "responses" sheet (as the CSV: codes, or labels) and a "codebook" sheet. The
+ * SpreadsheetML is written here and deflated into the ZIP container as it is produced (src/reporting/exports/zip.ts),
+ * so memory stays the same whatever the number of responses and a slow reader slows the export down. Resolves with
+ * the number of responses written; `out` is ended.
  */
 export async function writeXlsx(set: ExportSet, out: Writable, options: { labels: boolean }): Promise<number> {
-  const done = finished(out);
-  done.catch(() => undefined);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  workbook.creator = 'Needsmap';
-  workbook.title = set.title;
-  const responses = workbook.addWorksheet('responses', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const codebook = workbook.addWorksheet('codebook', { views: [{ state: 'frozen', ySplit: 1 }] });
-
+  const zip = new ZipStream(out);
   const toCells = compileRow(set.variables, options);
-  responses.addRow(set.variables.map((v) => v.name)).commit();
   let count = 0;
-  for (const record of set.rows()) {
-    responses.addRow(toCells(record)).commit();
-    if (++count % CHECK_EVERY === 0) await keepUp(responses, out);
+  function* responses(): Generator<readonly Cell[]> {
+    yield set.variables.map((v) => v.name);
+    for (const record of set.rows()) {
+      count++;
+      yield toCells(record);
+    }
   }
-  responses.commit();
-
-  codebook.addRow(CODEBOOK_HEADER).commit();
-  for (const row of codebookRows(set.variables)) codebook.addRow(row).commit();
-  codebook.commit();
-  // `finished` also rejects when the reader goes away, where the workbook's own promise would wait forever.
-  await Promise.race([workbook.commit().then(() => done), done]);
+  for (const [name, xml] of workbookParts(set.title)) await zip.add(name, [xml]);
+  await zip.add('xl/worksheets/sheet1.xml', sheetXml(set.variables.length, responses()));
+  await zip.add('xl/worksheets/sheet2.xml', sheetXml(CODEBOOK_HEADER.length, [CODEBOOK_HEADER, ...codebookRows(set.variables)]));
+  await zip.finish();
   return count;
 }
