@@ -122,7 +122,7 @@ describe.each(MODES)('in %s mode', (_mode, query, modeClass, locale) => {
  */
 describe('admin pages and the dashboard', () => {
   beforeAll(() => {
-    seedPartners(env.server.db, 12, 12);
+    seedPartners(env.server.db, 12, 20);
     env.server.db.prepare("UPDATE collectors SET archived_on = date('now') WHERE id = 'partner-12'").run();
   });
 

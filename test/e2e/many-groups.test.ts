@@ -25,7 +25,7 @@ async function overflow(page: Page) {
 }
 
 describe('a comparison of 16 partners', () => {
-  beforeAll(() => seedPartners(env.server.db, 16, 12));
+  beforeAll(() => seedPartners(env.server.db, 16, 20));
 
   test.each([...LANGUAGES])('when the dashboard is opened at 1366 px grouped by partner (%s), then no table, chart or the page overflows sideways', async (lang) => {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });

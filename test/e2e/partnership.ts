@@ -11,6 +11,7 @@ import { SURVEY } from './server';
 const CITIES = ['Sofia', 'Bologna', 'Valencia', 'Ljubljana', 'Tampere', 'Porto', 'Kraków', 'Leipzig', 'Lyon', 'Cluj-Napoca', 'Rotterdam', 'Malmö', 'Plovdiv', 'Maribor', 'Thessaloniki', 'Brno'];
 
 /**
+ * (Give each partner 20 or more so that no partner's perturbed size can fall under min_group.)
  * `partners` collectors with long, realistic names, each with `perPartner` synthetic responses of the shipped
  * questionnaire (the demo generator's answers, stored as the API would), so that every group is shown.
  */

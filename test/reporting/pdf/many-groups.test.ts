@@ -17,7 +17,7 @@ withPoppler('the A4 PDF comparing 16 partners', () => {
   beforeAll(() => {
     db = openDb(':memory:');
     createQuestionnaireService(db).importShipped();
-    seedPartners(db, 16, 12);
+    seedPartners(db, 16, 20);
     dir = tmpDir();
   });
   afterAll(() => {
