@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { createAnalysisRepo } from '../analysis/repo';
 import { createSegmentStore } from '../analysis/segments';
 import type { Db } from '../shared/db';
+import { startCheckpointer } from './checkpointer';
 import { createWorkerPool, type WorkerPool } from './pool';
 import type { StreamJob, StreamStart, ValueJob } from './schema';
 import type { JobServices } from './tasks';
@@ -32,6 +33,8 @@ export function createJobs(db: Db, services: JobServices, options: JobOptions) {
   const tasks = pooled ? undefined : createTasks(services, { cacheViews: options.cacheViews });
   const analysisRepo = createAnalysisRepo(db);
   const segments = pooled ? createSegmentStore(db) : undefined;
+  // Workers read long snapshots; checkpoints then move off the request loop too (src/jobs/checkpointer.ts).
+  const checkpointer = pooled ? startCheckpointer(db, options.dbFile) : undefined;
 
   function seal(surveyId: string) {
     if (!segments) return;
@@ -52,7 +55,9 @@ export function createJobs(db: Db, services: JobServices, options: JobOptions) {
     /** Starts the workers before the first report needs them. */
     warm: () => pool?.warm(),
     inWorkers: pooled,
-    close: async () => pool?.close(),
+    close: async () => {
+      await Promise.all([pool?.close(), checkpointer?.stop()]);
+    },
   };
 }
 export type Jobs = ReturnType<typeof createJobs>;

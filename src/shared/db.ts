@@ -24,6 +24,10 @@ export function openDb(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoint when the WAL reaches about 40 MB rather than 4 MB: while a report worker reads (one snapshot for the
+  // length of a report), a checkpoint can copy only part of the log and the log cannot restart, so with the default
+  // nearly every commit ran one more (partial) checkpoint and its fsync, and submissions' p99 rose fivefold.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return db;
 }
