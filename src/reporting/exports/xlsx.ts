@@ -63,7 +63,7 @@ const SHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 const SHEETS = ['responses', 'codebook'];
 
 /** Characters of sheet XML gathered before they go to the zip. */
-const BATCH = 256 * 1024;
+const BATCH = 64 * 1024;
 
 /** The sheet's XML in batches: header row frozen, then one row per item of `rows`. */
 async function* sheetXml(width: number, rows: Iterable<readonly Cell[]>): AsyncGenerator<string> {
