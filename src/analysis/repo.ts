@@ -7,7 +7,8 @@ export function createAnalysisRepo(db: Db) {
   const started = db.prepare<[string], { collector_id: string | null; n: number }>(
     "SELECT nullif(collector_key, '') AS collector_id, n FROM start_counts WHERE survey_id = ? AND n > 0",
   );
-  const demo = db.prepare<[string], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND is_demo = 1').pluck();
+  // EXISTS on the partial index of demo rows (migration 026): one look-up, not a read of every response.
+  const demo = db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM responses WHERE survey_id = ? AND is_demo = 1)').pluck();
   const texts = db
     .prepare<[string, string], TextRow>(
       "SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses WHERE survey_id = ? AND t IS NOT NULL ORDER BY version DESC, id DESC",

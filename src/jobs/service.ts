@@ -11,6 +11,8 @@ import { createTasks } from './tasks';
 /** Under contention a nice-10 thread gets about a tenth of the CPU a normal one gets (Linux CFS weights 110 : 1024). */
 export const DEFAULT_NICE = 10;
 
+const SEAL_EVERY_MS = 1000;
+
 export interface JobOptions {
   /** Worker threads for reports and exports; 0 runs them on the request loop (tests, `:memory:` databases). */
   workers: number;
@@ -36,8 +38,16 @@ export function createJobs(db: Db, services: JobServices, options: JobOptions) {
   // Workers read long snapshots; checkpoints then move off the request loop too (src/jobs/checkpointer.ts).
   const checkpointer = pooled ? startCheckpointer(db, options.dbFile) : undefined;
 
+  /**
+   * At most once a second per survey: a client fetching reports back to back would otherwise cost the request loop a
+   * scan of the survey's versions each time. The worker reads the rows sealed since as single rows (a second's worth).
+   */
+  const sealedAt = new Map<string, number>();
   function seal(surveyId: string) {
     if (!segments) return;
+    const now = Date.now();
+    if (now - (sealedAt.get(surveyId) ?? 0) < SEAL_EVERY_MS) return;
+    sealedAt.set(surveyId, now);
     for (const version of analysisRepo.versions(surveyId)) segments.seal(surveyId, version);
   }
 
