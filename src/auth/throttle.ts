@@ -62,18 +62,15 @@ export function loginRateLimit() {
 const MINUTE = 60 * SECOND;
 const passThrough = (_req: Request, _res: Response, next: NextFunction) => next();
 
-/**
- * At most `perMinute` requests a minute per signed-in user (after requireUser) on costly routes: reports, PDFs,
- * exports. 0 turns it off. Counted in memory, by user id: a shared office address does not share the budget.
- */
-export function perUserRateLimit(perMinute: number) {
+/** At most `perMinute` requests a minute per key (the network address unless `keyGenerator` says otherwise); 0: off. */
+function perMinuteLimit(perMinute: number, keyGenerator?: (req: Request, res: Response) => string) {
   if (perMinute <= 0) return passThrough;
   return rateLimit({
     windowMs: MINUTE,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (_req: Request, res: Response) => `user:${(res.locals.user as { id?: number } | undefined)?.id ?? 'none'}`,
+    ...(keyGenerator ? { keyGenerator } : {}),
     handler: (_req: Request, res: Response, next: NextFunction) => {
       res.set('Retry-After', '60');
       next(tooManyAttempts(MINUTE));
@@ -82,19 +79,14 @@ export function perUserRateLimit(perMinute: number) {
 }
 
 /**
+ * At most `perMinute` requests a minute per signed-in user (after requireUser) on costly routes: reports, PDFs,
+ * exports. 0 turns it off. Counted in memory, by user id: a shared office address does not share the budget.
+ */
+export const perUserRateLimit = (perMinute: number) =>
+  perMinuteLimit(perMinute, (_req, res) => `user:${(res.locals.user as { id?: number } | undefined)?.id ?? 'none'}`);
+
+/**
  * At most `perMinute` anonymous submissions a minute per network address (the address as the trusted proxies report
  * it, kept in memory only). Generous on purpose: the respondents of a youth centre or a school share one address.
  */
-export function perAddressRateLimit(perMinute: number) {
-  if (perMinute <= 0) return passThrough;
-  return rateLimit({
-    windowMs: MINUTE,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req: Request, res: Response, next: NextFunction) => {
-      res.set('Retry-After', '60');
-      next(tooManyAttempts(MINUTE));
-    },
-  });
-}
+export const perAddressRateLimit = (perMinute: number) => perMinuteLimit(perMinute);
