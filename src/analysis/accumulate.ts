@@ -1,7 +1,7 @@
 import type { CodedField, Layout } from '../questionnaires/codebook';
 import type { Block } from './block';
 import { areaOffsets, areaShape, type AreaShape } from './axes';
-import { derive, type Accumulated, type GroupCounts, type Perturb } from './derive';
+import { derive, mergeRaws, type Accumulated, type GroupCounts, type Perturb } from './derive';
 
 /**
  * One pass over the stored response codes builds every count the diagnosis needs, per group, in memory that
@@ -280,28 +280,6 @@ export function createAccumulator(plan: Plan) {
   }
 
   return { addBlock, result };
-}
-
-/** All groups' raw counts added together (copies; the groups are left as they are). */
-function mergeRaws(groups: readonly RawCounts[]): RawCounts {
-  const sum = (arrays: readonly Uint32Array[]) => {
-    const out = new Uint32Array(Math.max(0, ...arrays.map((a) => a.length)));
-    for (const a of arrays) for (let i = 0; i < a.length; i++) out[i]! += a[i]!;
-    return out;
-  };
-  const first = groups[0];
-  return {
-    n: groups.reduce((a, g) => a + g.n, 0),
-    key: groups.reduce((a, g) => (a + g.key) >>> 0, 0),
-    joint: sum(groups.map((g) => g.joint)),
-    areaImportance: sum(groups.map((g) => g.areaImportance)),
-    areaProficiency: sum(groups.map((g) => g.areaProficiency)),
-    areaGap: sum(groups.map((g) => g.areaGap)),
-    choices: (first?.choices ?? []).map((_, i) => sum(groups.map((g) => g.choices[i]!))),
-    multis: (first?.multis ?? []).map((_, i) => sum(groups.map((g) => g.multis[i]!))),
-    texts: sum(groups.map((g) => g.texts)),
-    numbers: (first?.numbers ?? []).map((_, i) => sum(groups.map((g) => g.numbers[i]!))),
-  };
 }
 
 export { totalOf, type Accumulated, type GroupCounts, type Perturb } from './derive';
