@@ -6,7 +6,7 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser
 
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/', '/test/faults/'] },
+    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/', '/test/faults/'], setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts'] },
     { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { displayName: 'faults', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/faults/**/*.test.ts'] },
   ],
