@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
+import { opensAtText } from '../i18n/intl-format';
 import { AppError } from '../shared/errors';
 import type { AuthUser } from '../auth/schema';
 import type { SurveyService } from '../surveys/service';
@@ -35,7 +36,8 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
   const requireOpen = (req: Request, res: Response) => {
     const state = surveyState(surveyOf(res).row);
     if (state === 'open') return true;
-    res.status(409).render('respondent/closed', { state, opensAt: surveyOf(res).row.opens_at });
+    const opensAt = surveyOf(res).row.opens_at;
+    res.status(409).render('respondent/closed', { state, opensAt: opensAt ? opensAtText(opensAt, res.locals.lang as string) : '' });
     return false;
   };
 

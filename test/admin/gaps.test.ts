@@ -98,7 +98,7 @@ describe('the overall response rate', () => {
     const funnel = (await a.get('/api/admin/surveys/test-survey/funnel')).body as { total: { completed: number; responseRate: number } };
     expect(funnel.total).toMatchObject({ completed: 1, responseRate: 3 });
     const page = await a.get('/admin/surveys/test-survey');
-    expect(page.text).toContain('<td class="num">3 %</td>');
+    expect(page.text).toContain('<td class="num">3%</td>');
     expect(page.text).toContain('The overall rates count every completed response');
   });
 });
