@@ -9,7 +9,8 @@ import type { ViewerScope } from '../analysis/service';
  */
 export function viewerScope(res: Response, surveyId: string): ViewerScope {
   const user = currentUser(res);
-  if (user.role === 'coordinator') return { freeText: collectorScope(user, surveyId) };
+  // a coordinator's training plans (issue 14) are those of their own collectors too
+  if (user.role === 'coordinator') return { freeText: collectorScope(user, surveyId), partners: collectorScope(user, surveyId) };
   return { freeText: canReadFreeText(user, surveyId) ? 'all' : 'none' };
 }
 
