@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { LocusQuadrant } from './stats';
+import { CompareWavesSchema, type WavesReport } from '../waves/schema';
+import type { TrainingPlan } from '../plan/schema';
 
 /** Query of GET /api/surveys/:id/report (filters arrive as `filter.<questionId>=<value>`, repeatable). */
 export const ReportQuerySchema = z.object({
   lang: z.string().max(10).optional(),
   /** A single-choice or country question id, or "collector" or "lang". */
   groupBy: z.string().max(64).optional(),
+  /** Waves (issue 14): `<a>,<b>` compares wave b with wave a (src/waves). */
+  compareWaves: CompareWavesSchema.optional(),
 });
 
 /** A figure withheld by disclosure control (METHODOLOGY.md section 4). */
@@ -213,4 +217,8 @@ export interface ReportData {
   frequencies: Frequency[];
   comparison: Comparison | null;
   openAnswers: { questionId: string; label: string; answers: string[]; total: number; shown: boolean }[];
+  /** Waves (issue 14): the survey's waves and, with `compareWaves`, their comparison (src/waves). */
+  waves?: WavesReport;
+  /** Issue 14: first-priority needs per partner and per group, with their training preferences (src/plan); always set by build(). */
+  trainingPlan?: TrainingPlan;
 }
