@@ -27,6 +27,10 @@ const SHIPPED = {
   fr: { nativeName: 'Français', dir: 'ltr', scripts: ['Latn'] },
   ro: { nativeName: 'Română', dir: 'ltr', scripts: ['Latn'] },
   nl: { nativeName: 'Nederlands', dir: 'ltr', scripts: ['Latn'] },
+  lt: { nativeName: 'Lietuvių', dir: 'ltr', scripts: ['Latn'] },
+  uk: { nativeName: 'Українська', dir: 'ltr', scripts: ['Cyrl'] },
+  cs: { nativeName: 'Čeština', dir: 'ltr', scripts: ['Latn'] },
+  da: { nativeName: 'Dansk', dir: 'ltr', scripts: ['Latn'] },
 } as const satisfies Record<string, LanguageInfo>;
 
 /** Languages questionnaire texts may be written in before Needsmap's own texts exist in them (right-to-left ones). */
