@@ -1,7 +1,7 @@
 import type { CodedField, Layout } from '../questionnaires/codebook';
 import type { Block } from './block';
 import { areaOffsets, areaShape, type AreaShape } from './axes';
-import { derive, mergeRaws, type Accumulated, type GroupCounts, type Perturb } from './derive';
+import { cloneRaw, derive, mergeRaws, type Accumulated, type GroupCounts, type Perturb } from './derive';
 
 /**
  * One pass over the stored response codes builds every count the diagnosis needs, per group, in memory that
@@ -90,8 +90,25 @@ export interface NumberDictionary {
 
 const keysOf = (block: Block): Uint32Array | undefined => block.keys;
 
-export function createAccumulator(plan: Plan) {
+/** Everything the pass has counted so far, to carry on counting later (src/analysis/report-cache.ts). */
+export interface AccumulatorState {
+  /** Sparse: a group no response fell into has no entry. */
+  raws: RawCounts[];
+  dictionaries: NumberDictionary[];
+}
+
+const cloneDictionary = (d: NumberDictionary): NumberDictionary => ({ index: d.index.slice(), codes: [...d.codes] });
+
+function cloneState(state: AccumulatorState): AccumulatorState {
   const raws: RawCounts[] = [];
+  state.raws.forEach((raw, g) => (raws[g] = cloneRaw(raw)));
+  return { raws, dictionaries: state.dictionaries.map(cloneDictionary) };
+}
+
+/** `from`: a state to go on counting from (copied; the given state is never changed). */
+export function createAccumulator(plan: Plan, from?: AccumulatorState) {
+  const start = from ? cloneState(from) : undefined;
+  const raws: RawCounts[] = start ? start.raws : [];
   const points = plan.points;
   const ratingBins = points + 1;
   const jointBins = ratingBins * ratingBins;
@@ -109,7 +126,7 @@ export function createAccumulator(plan: Plan) {
   const byteScratch = new Uint32Array(256 * Math.max(1, ...plan.multis.map((f) => f.bytes)));
   const textOffsets = Int32Array.from(plan.texts, (f) => f.offset);
   const numberOffsets = Int32Array.from(plan.numbers, (f) => f.offset);
-  const dictionaries: NumberDictionary[] = plan.numbers.map(() => ({ index: new Int32Array(0x10000).fill(-1), codes: [] }));
+  const dictionaries: NumberDictionary[] = start ? start.dictionaries : plan.numbers.map(() => ({ index: new Int32Array(0x10000).fill(-1), codes: [] }));
 
   const emptyRaw = (): RawCounts => ({
       n: 0,
@@ -279,7 +296,10 @@ export function createAccumulator(plan: Plan) {
     return { ...derive(plan, raws, dictionaries, options.perturb), alpha: whole.alpha, total: whole.groups[0]! };
   }
 
-  return { addBlock, result };
+  /** A copy of the counts so far (take it before `result`, which perturbs the raw tables in place). */
+  const snapshot = (): AccumulatorState => cloneState({ raws, dictionaries });
+
+  return { addBlock, result, snapshot };
 }
 
 export { totalOf, type Accumulated, type GroupCounts, type Perturb } from './derive';

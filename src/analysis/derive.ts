@@ -232,6 +232,22 @@ export function totalOf(acc: Pick<Accumulated, 'plan' | 'axes'>, groups: readonl
   return total;
 }
 
+/** A deep copy of one group's raw counts. */
+export function cloneRaw(raw: RawCounts): RawCounts {
+  return {
+    n: raw.n,
+    key: raw.key,
+    joint: raw.joint.slice(),
+    areaImportance: raw.areaImportance.slice(),
+    areaProficiency: raw.areaProficiency.slice(),
+    areaGap: raw.areaGap.slice(),
+    choices: raw.choices.map((c) => c.slice()),
+    multis: raw.multis.map((m) => m.slice()),
+    texts: raw.texts.slice(),
+    numbers: raw.numbers.map((c) => c.slice()),
+  };
+}
+
 /** All groups' raw counts added together (copies; the groups are left as they are). */
 export function mergeRaws(groups: readonly RawCounts[]): RawCounts {
   const sum = (arrays: readonly Uint32Array[]) => {

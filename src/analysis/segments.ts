@@ -76,33 +76,61 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     });
   });
 
+  const rangesWithCount = db.prepare<[string, number], [number, number, number]>('SELECT first_id, last_id, count FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
+  const segmentAt = db.prepare<[string, number, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta, refs, keys FROM code_segments WHERE survey_id = ? AND version = ? AND first_id = ?').raw();
+
+  /** Rows strictly between two ids, gathered into blocks of at most `segmentSize`. */
+  function visitRows(surveyId: string, version: number, after: number, before: number, visit: Visit) {
+    let rows: Row[] = [];
+    const flush = () => {
+      if (!rows.length) return;
+      visit({ ...buildBlock(transpose(rows.map((r) => r[1]), rows[0]![1].length), rows.length, rows.map((r) => r[2]), rows.map((r) => r[3])), keys: recordKeys(secret, rows.map((r) => r[0])) });
+      rows = [];
+    };
+    for (const row of rowsBetween.iterate(surveyId, version, after, before)) {
+      rows.push(row);
+      if (rows.length === segmentSize) flush();
+    }
+    flush();
+  }
+
+  function blockOf([, , count, codes, metaText, refBytes, keyBytes]: SegmentRow): Block {
+    const meta = JSON.parse(metaText) as { c: (string | null)[]; l: string[] };
+    // Copy: the blob's buffer may not be aligned for 16-bit access.
+    const refs = new Uint16Array(new Uint8Array(refBytes).buffer);
+    // Segments sealed before keys existed are dropped by migration 022, so keys are always there.
+    const keys = new Uint32Array(new Uint8Array(keyBytes ?? new Uint8Array(count * 4)).buffer);
+    return { data: codes, count, collector: refs.subarray(0, count), collectorDict: meta.c, lang: refs.subarray(count), langDict: meta.l, keys };
+  }
+
+  /**
+   * Visits the sealed segments of a survey version with their identity (`version:first:last:count`, stable while
+   * the data generation of migration 027 does not move); a segment `skip` names is not even read.
+   */
+  function scanSealed(surveyId: string, version: number, visit: (block: Block, segment: string) => void, skip: (segment: string) => boolean = () => false) {
+    for (const [first, last, count] of rangesWithCount.all(surveyId, version)) {
+      const id = `${version}:${first}:${last}:${count}`;
+      if (skip(id)) continue;
+      const row = segmentAt.get(surveyId, version, first);
+      if (row) visit(blockOf(row), id);
+    }
+  }
+
+  /** Visits the rows no segment covers (gaps between segments, the newest rows), in blocks. */
+  function scanUnsealed(surveyId: string, version: number, visit: Visit) {
+    for (const [after, before] of gaps(surveyId, version)) visitRows(surveyId, version, after, before, visit);
+  }
+
   /** Visits every response of a survey version: sealed segments as they are, other rows gathered into blocks. */
   function scan(surveyId: string, version: number, visit: Visit) {
     let previous = 0;
-    const visitRows = (after: number, before: number) => {
-      let rows: Row[] = [];
-      const flush = () => {
-        if (!rows.length) return;
-        visit({ ...buildBlock(transpose(rows.map((r) => r[1]), rows[0]![1].length), rows.length, rows.map((r) => r[2]), rows.map((r) => r[3])), keys: recordKeys(secret, rows.map((r) => r[0])) });
-        rows = [];
-      };
-      for (const row of rowsBetween.iterate(surveyId, version, after, before)) {
-        rows.push(row);
-        if (rows.length === segmentSize) flush();
-      }
-      flush();
-    };
-    for (const [first, last, count, codes, metaText, refBytes, keyBytes] of segments.iterate(surveyId, version)) {
-      if (first > previous + 1) visitRows(previous, first);
-      const meta = JSON.parse(metaText) as { c: (string | null)[]; l: string[] };
-      // Copy: the blob's buffer may not be aligned for 16-bit access.
-      const refs = new Uint16Array(new Uint8Array(refBytes).buffer);
-      // Segments sealed before keys existed are dropped by migration 022, so keys are always there.
-      const keys = new Uint32Array(new Uint8Array(keyBytes ?? new Uint8Array(count * 4)).buffer);
-      visit({ data: codes, count, collector: refs.subarray(0, count), collectorDict: meta.c, lang: refs.subarray(count), langDict: meta.l, keys });
+    for (const row of segments.iterate(surveyId, version)) {
+      const [first, last] = row;
+      if (first > previous + 1) visitRows(surveyId, version, previous, first, visit);
+      visit(blockOf(row));
       previous = last;
     }
-    visitRows(previous, MAX_ID);
+    visitRows(surveyId, version, previous, MAX_ID, visit);
   }
 
   /** Seals when it can; a busy database (a writer holding the lock) only means this report reads more rows. */
@@ -116,6 +144,6 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     }
   }
 
-  return { scan, seal: trySeal };
+  return { scan, scanSealed, scanUnsealed, seal: trySeal };
 }
 export type SegmentStore = ReturnType<typeof createSegmentStore>;

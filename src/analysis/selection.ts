@@ -58,6 +58,8 @@ export function groupingFor(
   layout: Layout,
   groupBy: string,
   labels: { option: (q: string, v: string | number) => string; noAnswer: string; directLink: string; collector: (id: string) => string; language: (lang: string) => string },
+  /** Collector or language keys to give the first indexes, in this order (counts kept from an earlier pass). */
+  knownKeys: readonly string[] = [],
 ): Grouping {
   if (groupBy === 'collector' || groupBy === 'lang') {
     const keys: { key: string; label: string }[] = [];
@@ -71,6 +73,7 @@ export function groupingFor(
       }
       return i;
     };
+    knownKeys.forEach(indexOf);
     const groupsOf = (b: Block) => {
       // Map the block's small dictionary once, then each response by its index.
       const dict = groupBy === 'collector' ? b.collectorDict.map((c) => indexOf(c ?? '')) : b.langDict.map(indexOf);

@@ -4,23 +4,28 @@ import { fixedT, localize } from '../i18n';
 import { isTextLanguage } from '../i18n/languages';
 import type { QuestionnaireService } from '../questionnaires/service';
 import type { SurveyService } from '../surveys/service';
-import { createAccumulator, planFor } from './accumulate';
+import { planFor } from './accumulate';
+import { countResponses } from './pass';
+import { createReportCache } from './report-cache';
 import { compareGroups } from './compare';
 import { disclosedCount, smallCount, summarizeFrequencies } from './frequencies';
 import { SMALL_GROUP, summarizeAreas, summarizeItems } from './items';
 import { summarizeScores } from './scores';
-import { labelsFor } from './labels';
+import { filterLabelsFor, labelsFor, scaleLabelsFor } from './labels';
 import { createAnalysisRepo } from './repo';
 import { createSegmentStore, loadSecret } from './segments';
 import { createPerturb, perturbOne as perturbCount } from './disclosure/perturb';
 import type { Comparison, FunnelRow, ReportData } from './schema';
 import { filterBlocks, groupingFor, type Filter, type Grouping } from './selection';
-import { rowOf, singleRowBlock, transpose, type Block } from './block';
+import { singleRowBlock } from './block';
 import { codeTranslator } from './translate';
+import { buildTrainingPlan } from '../plan/service'; // issue 14: training plan
 
 /** What the viewer may read beyond aggregates: raw free text of all collectors, some, or none. */
 export interface ViewerScope {
   freeText: 'all' | 'none' | readonly string[];
+  /** Partners whose training plan the viewer sees: a coordinator's own collectors; all when absent. */
+  partners?: 'all' | readonly string[];
 }
 
 export interface ReportRequest {
@@ -41,14 +46,15 @@ function orderedKeys(grouping: Grouping) {
 
 /**
  * `perturb: false` gives exact counts: only for tests that check the statistics against a recomputation from raw
- * answers. Nothing in the configuration can turn perturbation off; every server and CLI report perturbs.
+ * answers. `segmentSize` (tests only) seals smaller segments than the default 1,024 responses. Nothing in the configuration can turn perturbation off; every server and CLI report perturbs.
  */
-export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }, options: { perturb?: boolean } = {}) {
+export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }, options: { perturb?: boolean; segmentSize?: number } = {}) {
   const repo = createAnalysisRepo(db);
-  const segments = createSegmentStore(db);
+  const segments = createSegmentStore(db, options.segmentSize);
   const secret = loadSecret(db);
   const perturb = options.perturb === false ? undefined : createPerturb(secret);
   const perturbOne = (count: number, name: string, key: number) => (perturb ? perturbCount(secret, count, name, key) : count);
+  const cache = createReportCache();
 
   /** `completed` counts every response per collector, whatever the report's filters (counted during the scan). */
   function funnel(surveyId: string, completedTrue: Map<string | null, { n: number; key: number }>, minCell: number, directLink: string): FunnelRow[] {
@@ -114,50 +120,46 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     const matches = filterBlocks(layout, filters);
     const collectorLabels = new Map(deps.surveys.collectors(req.surveyId).map((c) => [c.id, c.label]));
     const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
-    const grouping: Grouping | undefined = req.groupBy
-      ? groupingFor(layout, req.groupBy, {
-          option: labels.option,
-          noAnswer: t('noAnswer'),
-          directLink: t('directLink'),
-          collector: (id) => collectorLabels.get(id) ?? id,
-          language: (l) => languageNames.of(l) ?? l,
-        })
-      : undefined;
+    const filterLabels = filterLabelsFor(definition, lang, filters, { groupBy: (id) => t(`groupBy.${id}`), collector: (id) => collectorLabels.get(id) ?? id, directLink: t('directLink'), otherCountry: fixedT(lang, 'respondent')('otherCountry') });
+    const makeGrouping = (knownKeys?: readonly string[]): Grouping | undefined =>
+      req.groupBy
+        ? groupingFor(
+            layout,
+            req.groupBy,
+            {
+              option: labels.option,
+              noAnswer: t('noAnswer'),
+              directLink: t('directLink'),
+              collector: (id) => collectorLabels.get(id) ?? id,
+              language: (l) => languageNames.of(l) ?? l,
+            },
+            knownKeys,
+          )
+        : undefined;
+    // Validates the grouping (a 400 for an unknown question) before anything is read.
+    makeGrouping();
 
     const plan = planFor(layout);
-    const acc = createAccumulator(plan);
-    const languages = new Map<string, { n: number; key: number }>();
-    const completed = new Map<string | null, { n: number; key: number }>();
-    /** Adds a block's per-entry counts and record-key sums into `into`. */
-    const tally = <K>(into: Map<K, { n: number; key: number }>, dict: readonly K[], refs: Uint16Array, keys: Uint32Array | undefined, keep: Uint8Array | null) => {
-      const n = new Int32Array(dict.length);
-      const key = new Uint32Array(dict.length);
-      for (let r = 0; r < refs.length; r++) {
-        if (keep && !keep[r]) continue;
-        n[refs[r]!]!++;
-        key[refs[r]!] = key[refs[r]!]! + (keys?.[r] ?? 0);
-      }
-      dict.forEach((d, i) => {
-        if (!n[i]) return;
-        const was = into.get(d) ?? { n: 0, key: 0 };
-        into.set(d, { n: was.n + n[i]!, key: (was.key + key[i]!) >>> 0 });
-      });
-    };
     const versions = repo.versions(req.surveyId);
-    for (const version of versions) {
+    const toRead = versions.flatMap((version) => {
       const loaded = deps.questionnaires.load(survey.row.questionnaire_id, version);
-      if (!loaded) continue;
-      const translate = loaded.version === survey.current.version ? null : codeTranslator(loaded.layout, layout);
+      if (!loaded) return [];
       segments.seal(req.surveyId, version);
-      segments.scan(req.surveyId, version, (stored) => {
-        // Older versions are mapped onto the current layout one response at a time (rare: only after an edit).
-        const block: Block = translate ? { ...stored, data: transpose(Array.from({ length: stored.count }, (_, r) => translate(rowOf(stored, r, loaded.layout.size))), layout.size) } : stored;
-        tally(completed, block.collectorDict, block.collector, block.keys, null);
-        const keep = matches(block);
-        tally(languages, block.langDict, block.lang, block.keys, keep);
-        acc.addBlock(block, grouping ? grouping.groupsOf(block) : new Int32Array(block.count), keep);
-      });
-    }
+      return [{ version, size: loaded.layout.size, translate: loaded.version === survey.current.version ? null : codeTranslator(loaded.layout, layout) }];
+    });
+    const cacheKey = JSON.stringify([req.surveyId, survey.row.questionnaire_id, survey.current.version, req.groupBy ?? null, filters]);
+    const { acc, grouping, languages, completed } = countResponses(db, segments, cache, repo.generation, { surveyId: req.surveyId, cacheKey, layout, plan, versions: toRead, matches, makeGrouping });
+    // Issue 14, training plan: the same selection counted per partner (collector), unless the report already groups
+    // by collector; a pass of its own, kept in the cache under its own key like the report's.
+    const partnerPass =
+      grouping?.id === 'collector'
+        ? null
+        : (() => {
+            const byPartner = (knownKeys?: readonly string[]) =>
+              groupingFor(layout, 'collector', { option: labels.option, noAnswer: t('noAnswer'), directLink: t('directLink'), collector: (id) => collectorLabels.get(id) ?? id, language: (l) => languageNames.of(l) ?? l }, knownKeys);
+            const pass = countResponses(db, segments, cache, repo.generation, { surveyId: req.surveyId, cacheKey: JSON.stringify([req.surveyId, survey.row.questionnaire_id, survey.current.version, 'collector', filters]), layout, plan, versions: toRead, matches, makeGrouping: byPartner });
+            return { grouping: pass.grouping!, result: (p: typeof perturb) => pass.acc.result({ perturb: p }) };
+          })();
     const counts = acc.result({ perturb });
     const total = counts.total;
     const enough = total.n >= thresholds.minGroup;
@@ -181,7 +183,8 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       lang,
       generatedOn: new Date().toISOString().slice(0, 10),
       thresholds,
-      filters,
+      filters: filters.map((f, i) => ({ ...f, ...filterLabels[i]! })),
+      scaleLabels: scaleLabelsFor(definition, lang),
       sample: {
         // A selection under min_group publishes nothing about itself, not even its size.
         n: enough ? total.n : smallCount(thresholds.minGroup),
@@ -202,6 +205,14 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
       comparison,
       openAnswers: openAnswers(req, texts, keep, enough),
+      trainingPlan: buildTrainingPlan({
+        definition,
+        labels,
+        thresholds,
+        partners: { acc: partnerPass ? partnerPass.result(perturb) : counts, grouping: partnerPass ? partnerPass.grouping : grouping!, collectors: deps.surveys.collectors(req.surveyId) },
+        grouping: grouping && partnerPass ? { acc: counts, grouping, label: labels.question(grouping.id) } : null,
+        visiblePartners: req.viewer.partners ?? 'all',
+      }),
     };
   }
 

@@ -1,0 +1,91 @@
+import type { Db } from '../shared/db';
+import type { Layout } from '../questionnaires/codebook';
+import { createAccumulator, type Plan } from './accumulate';
+import { rowOf, transpose, type Block } from './block';
+import { cloneTally, type ReportCache, type Tally } from './report-cache';
+import type { SegmentStore } from './segments';
+import type { BlockFilter, Grouping } from './selection';
+
+export interface VersionToRead {
+  version: number;
+  /** Maps an older version's row onto the current layout; null for the current version. */
+  translate: ((codes: Uint8Array) => Uint8Array) | null;
+  /** Row size of that version's layout. */
+  size: number;
+}
+
+export interface PassInput {
+  surveyId: string;
+  /** Everything the counts depend on besides the data: layout version, grouping, filters. */
+  cacheKey: string;
+  layout: Layout;
+  plan: Plan;
+  versions: readonly VersionToRead[];
+  matches: BlockFilter;
+  /** The grouping, its collector or language keys given indexes in this order first (from a kept pass). */
+  makeGrouping: (knownKeys?: readonly string[]) => Grouping | undefined;
+}
+
+/** Adds a block's per-entry counts and record-key sums into `into`. */
+function tally<K>(into: Tally<K>, dict: readonly K[], refs: Uint16Array, keys: Uint32Array | undefined, keep: Uint8Array | null) {
+  const n = new Int32Array(dict.length);
+  const key = new Uint32Array(dict.length);
+  for (let r = 0; r < refs.length; r++) {
+    if (keep && !keep[r]) continue;
+    n[refs[r]!]!++;
+    key[refs[r]!] = key[refs[r]!]! + (keys?.[r] ?? 0);
+  }
+  dict.forEach((d, i) => {
+    if (!n[i]) return;
+    const was = into.get(d) ?? { n: 0, key: 0 };
+    into.set(d, { n: was.n + n[i]!, key: (was.key + key[i]!) >>> 0 });
+  });
+}
+
+/**
+ * The one pass over a survey's coded responses: every count per group, responses per language (of the selection)
+ * and per collector (of the whole survey). Sealed segments already counted for the same selection under the current
+ * data generation come from `cache` (report-cache.ts); only the segments sealed since and the unsealed rows are read.
+ * Everything is read in one read transaction, so segments sealed meanwhile by the server are neither missed nor
+ * counted twice.
+ */
+export function countResponses(db: Db, segments: SegmentStore, cache: ReportCache, generation: () => number, input: PassInput) {
+  return db.transaction(() => {
+    const now = generation();
+    const kept = cache.get(input.cacheKey, now);
+    const grouping = input.makeGrouping(kept?.groupKeys);
+    const acc = createAccumulator(input.plan, kept?.state);
+    const languages = cloneTally(kept?.languages);
+    const completed = cloneTally(kept?.completed);
+    const covered = new Set(kept?.covered);
+    const size = input.layout.size;
+    const add = (stored: Block, { translate, size: storedSize }: VersionToRead) => {
+      // Older versions are mapped onto the current layout one response at a time (rare: only after an edit).
+      const block: Block = translate ? { ...stored, data: transpose(Array.from({ length: stored.count }, (_, r) => translate(rowOf(stored, r, storedSize))), size) } : stored;
+      tally(completed, block.collectorDict, block.collector, block.keys, null);
+      const keep = input.matches(block);
+      tally(languages, block.langDict, block.lang, block.keys, keep);
+      acc.addBlock(block, grouping ? grouping.groupsOf(block) : new Int32Array(block.count), keep);
+    };
+    let added = 0;
+    for (const v of input.versions) {
+      segments.scanSealed(input.surveyId, v.version, (block, id) => {
+        add(block, v);
+        covered.add(id);
+        added++;
+      }, (id) => covered.has(id));
+    }
+    if (added > 0 || !kept) {
+      cache.set(input.cacheKey, {
+        generation: now,
+        covered,
+        state: acc.snapshot(),
+        groupKeys: grouping && (grouping.id === 'collector' || grouping.id === 'lang') ? grouping.keys.map((k) => k.key) : [],
+        languages: cloneTally(languages),
+        completed: cloneTally(completed),
+      });
+    }
+    for (const v of input.versions) segments.scanUnsealed(input.surveyId, v.version, (block) => add(block, v));
+    return { acc, grouping, languages, completed };
+  })();
+}
