@@ -19,6 +19,7 @@ import type { Comparison, FunnelRow, ReportData } from './schema';
 import { filterBlocks, groupingFor, type Filter, type Grouping } from './selection';
 import { singleRowBlock } from './block';
 import { codeTranslator } from './translate';
+import { createWaveReporter } from '../waves/report'; // issue 14: waves
 import { buildTrainingPlan } from '../plan/service'; // issue 14: training plan
 
 /** What the viewer may read beyond aggregates: raw free text of all collectors, some, or none. */
@@ -33,6 +34,8 @@ export interface ReportRequest {
   lang?: string;
   groupBy?: string;
   filters?: Filter[];
+  /** Waves (issue 14): compare wave b with wave a (ids; `default` is the default wave). */
+  compareWaves?: [string, string];
   viewer: ViewerScope;
 }
 
@@ -54,6 +57,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
   const secret = loadSecret(db);
   const perturb = options.perturb === false ? undefined : createPerturb(secret);
   const perturbOne = (count: number, name: string, key: number) => (perturb ? perturbCount(secret, count, name, key) : count);
+  const waveReporter = createWaveReporter(db, deps, perturb); // issue 14: waves
   const cache = createReportCache();
 
   /** `completed` counts every response per collector, whatever the report's filters (counted during the scan). */
@@ -205,6 +209,8 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
       comparison,
       openAnswers: openAnswers(req, texts, keep, enough),
+      // issue 14: waves (src/waves/report.ts), under the same disclosure control
+      waves: waveReporter.report(survey, req.compareWaves, { t, thresholds, labels: { item: labels.question, area: labels.area }, directLink: t('directLink') }),
       trainingPlan: buildTrainingPlan({
         definition,
         labels,

@@ -20,6 +20,7 @@ const COMMANDS: [names: string[], load: () => Register][] = [
   [['report'], () => (require('./commands/report') as typeof import('./commands/report')).registerReport],
   [['backup', 'restore'], () => (require('./commands/backup') as typeof import('./commands/backup')).registerBackup],
   [['export-form'], () => (require('./commands/export-form') as typeof import('./commands/export-form')).registerExportForm],
+  [['wave'], () => (require('./commands/wave') as typeof import('./commands/wave')).registerWave], // issue 14: waves
 ];
 
 /** The whole command line, or, when `only` names a known command, just that command (help and errors included). */

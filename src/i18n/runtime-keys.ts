@@ -3,6 +3,7 @@ import { ROLES } from '../auth/schema';
 import type { QuestionType } from '../questionnaires/schema';
 import { EXPORT_KEYS } from '../reporting/exports/words';
 import type { SurveyState } from '../surveys/service';
+import type { Verdict } from '../waves/schema';
 
 /**
  * Keys the code builds at run time (`t('role_' + role)`, `` t(`quadrant.${q}`) ``), declared in one place so that
@@ -32,6 +33,7 @@ export const RUNTIME_KEYS: readonly RuntimeKeyFamily[] = [
   { namespace: 'report', pattern: 'groupBy.{}', values: ['collector', 'lang'], builtIn: 'src/analysis/service.ts' },
   { namespace: 'report', pattern: 'export.{}', values: EXPORT_KEYS, builtIn: 'src/reporting/exports/words.ts (CSV, XLSX, SPSS)' },
   { namespace: 'respondent', pattern: 'previewGap_{}', values: ['controllerName', 'controllerContact'], builtIn: 'views/respondent/consent.ejs' },
+  { namespace: 'report', pattern: 'waves.verdict.{}', values: ['closed', 'narrowed', 'unchanged', 'widened', 'none'] satisfies readonly (Verdict | 'none')[], builtIn: 'src/waves/view-model.ts (issue 14)' },
 ];
 
 /** The full keys of a family: `role_{}` × [admin, coordinator] → role_admin, role_coordinator. */

@@ -26,7 +26,7 @@ export function reportRoutes(deps: { jobs: Jobs; requireUser: RequestHandler; pa
   const request = (req: Request, res: Response): ReportRequest => {
     const query = valid(res, 'query', ReportQuerySchema);
     const surveyId = String(req.params.surveyId);
-    return { surveyId, lang: query.lang, groupBy: query.groupBy || undefined, filters: parseFilters(req.query), viewer: viewerScope(res, surveyId) };
+    return { surveyId, lang: query.lang, groupBy: query.groupBy || undefined, filters: parseFilters(req.query), viewer: viewerScope(res, surveyId), compareWaves: query.compareWaves /* issue 14: waves */ };
   };
 
   router.get('/api/surveys/:surveyId/report', ...guard, async (req: Request, res: Response) => {

@@ -4,6 +4,7 @@ import { LANGUAGES, nativeLanguageName } from '../i18n/languages';
 import { distributionChart, frequencyChart, heatmapCells, locusChart, priorityChart } from './charts';
 import { countText, numberFormat, percentFormat } from './charts/format';
 import { pairsInWords } from './pairs';
+import { wavesView } from '../waves/view-model'; // issue 14: waves
 
 /** Heat map cells get one of 7 CSS classes (no inline styles: the CSP forbids them). */
 const HEAT_CLASSES = 7;
@@ -40,6 +41,8 @@ export function dashboardView(report: ReportData, query: Record<string, unknown>
     /** Post-hoc pairs of a comparison in words (views/reporting/pairs.ejs). */
     pairs: (list: PairwiseTest[]) => pairsInWords(list, (key) => columnLabels.get(key) ?? key),
     charts: Object.fromEntries(Object.entries(charts).filter(([, c]) => c)),
+    /** Waves (issue 14): views/waves/controls.ejs and comparison.ejs. */
+    waves: wavesView(report, t),
     heatmap: heatmap && {
       ...heatmap,
       rows: heatmap.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, heat: c.value === null ? 'heat-none' : `heat-${Math.min(HEAT_CLASSES - 1, Math.floor(((c.value - heatmap.scale.min) / span) * HEAT_CLASSES))}` })) })),

@@ -53,7 +53,7 @@ export async function acceptApiSubmission(
   if (idempotencyHeader !== undefined) {
     const key = IdempotencyKeySchema.safeParse(idempotencyHeader);
     if (!key.success) throw reject(422, 'invalid_request', [{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
-    idempotency = { key: key.data, requestHash: deps.responses.requestHash(body) };
+    idempotency = { key: key.data, requestHash: deps.responses.requestHash(body, surveyId) };
   }
   const result = await deps.responses.submitGrouped({
     survey,
@@ -63,6 +63,7 @@ export async function acceptApiSubmission(
     answers: checked.answers,
     countStart: true,
     idempotency,
+    panel: envelope.data.panelCode ? { code: envelope.data.panelCode } : undefined,
   });
   if (!result.ok) throw reject(422, 'idempotency_mismatch');
   return result;

@@ -1,4 +1,5 @@
 import type { Db } from '../shared/db';
+import { WAVE_OF_TODAY_SQL } from '../waves/repo';
 
 export interface NewResponse {
   publicId: string;
@@ -10,6 +11,8 @@ export interface NewResponse {
   isDemo: boolean;
   answers: string;
   codes: Uint8Array;
+  /** Waves (issue 14): the keyed hash of the respondent's optional panel code (src/waves/panel.ts), never the code. */
+  panelHash?: Buffer | null;
 }
 
 export interface DraftRow {
@@ -44,8 +47,8 @@ export const DRAFT_DAYS = 30;
 export function createResponseRepo(db: Db) {
   // Positional parameters: this runs once per response, and binding by name costs a property lookup per column.
   const insert = db.prepare(
-    `INSERT INTO responses (public_id, survey_id, version, collector_id, lang, submitted_on, erasure_hash, is_demo, answers, codes)
-     VALUES (?, ?, ?, ?, ?, date('now'), ?, ?, ?, ?)`,
+    `INSERT INTO responses (public_id, survey_id, version, collector_id, lang, submitted_on, erasure_hash, is_demo, answers, codes, panel_hash, wave_id)
+     VALUES (?, ?, ?, ?, ?, date('now'), ?, ?, ?, ?, ?, ${WAVE_OF_TODAY_SQL})`,
   );
   const eraseByHash = db.prepare('DELETE FROM responses WHERE erasure_hash = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM responses WHERE survey_id = ?');
@@ -116,7 +119,7 @@ export function createResponseRepo(db: Db) {
     /** Deletes responses submitted more than their survey's retention_days before `today` (YYYY-MM-DD). */
     purgeByRetention: (today: string) => purgeRetention.run(today).changes,
     insert: (r: NewResponse) =>
-      Number(insert.run(r.publicId, r.surveyId, r.version, r.collectorId, r.lang, r.erasureHash, r.isDemo ? 1 : 0, r.answers, r.codes).lastInsertRowid),
+      Number(insert.run(r.publicId, r.surveyId, r.version, r.collectorId, r.lang, r.erasureHash, r.isDemo ? 1 : 0, r.answers, r.codes, r.panelHash ?? null, r.surveyId).lastInsertRowid),
     erase: (erasureHash: string) => eraseByHash.run(erasureHash).changes > 0,
     count: (surveyId: string) => count.get(surveyId)?.n ?? 0,
     idempotent: (surveyId: string, key: string, nowSeconds: number) => idempotent.get(surveyId, key, nowSeconds - IDEMPOTENCY_TTL_SECONDS),

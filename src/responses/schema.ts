@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PanelCodeSchema } from '../waves/schema';
 
 /**
  * Answers by question id, passed on as sent: validateAnswers checks every key and value. (A z.record would copy the
@@ -17,6 +18,8 @@ export const SubmissionSchema = z.strictObject({
   /** Must be true: nothing is stored without consent (GDPR Art. 6(1)(a)). */
   consent: z.boolean(),
   answers: AnswersObjectSchema,
+  /** Waves: an optional self-made code to pair this response with the same person's in another wave; stored only as a keyed hash. */
+  panelCode: PanelCodeSchema.optional(),
 });
 export type SubmissionBody = z.infer<typeof SubmissionSchema>;
 

@@ -6,6 +6,7 @@ import type { LoadedVersion } from '../questionnaires/service';
 import type { OpenSurvey } from '../surveys/service';
 import { createResponseRepo } from './repo';
 import { createGroupCommit, type GroupCommitOptions } from './group-commit';
+import { createPanelHasher } from '../waves/panel';
 
 export interface Submission {
   survey: OpenSurvey;
@@ -19,6 +20,8 @@ export interface Submission {
   countStart: boolean;
   isDemo?: boolean;
   idempotency?: { key: string; requestHash: string };
+  /** Waves: the respondent's optional panel code as typed (API), or its keyed hash already (web form draft). Only the hash is stored. */
+  panel?: { code: string } | { hash: Buffer };
 }
 
 export type SubmitResult =
@@ -27,6 +30,7 @@ export type SubmitResult =
 
 export function createResponseService(db: Db, now: () => Date = () => new Date(), options: GroupCommitOptions = {}) {
   const repo = createResponseRepo(db);
+  const panelHash = createPanelHasher(db);
 
   /**
    * Writes one response: its row, its start, its idempotency key. Always called inside a transaction or a
@@ -54,6 +58,7 @@ export function createResponseService(db: Db, now: () => Date = () => new Date()
       isDemo: Boolean(s.isDemo),
       answers: JSON.stringify(s.answers),
       codes: encodeAnswers(s.version.layout, s.answers),
+      panelHash: s.panel ? ('hash' in s.panel ? s.panel.hash : panelHash(surveyId, s.panel.code)) : null,
     });
     if (s.countStart) repo.recordStart(surveyId, s.collectorId);
     if (s.idempotency) repo.remember(surveyId, s.idempotency.key, s.idempotency.requestHash, publicId, erasureCode, nowSeconds);
@@ -73,7 +78,11 @@ export function createResponseService(db: Db, now: () => Date = () => new Date()
     /** Withdraws a response with the respondent's erasure code; false when no response has that code. */
     erase: (code: string) => repo.erase(hashCode(code)),
     count: (surveyId: string) => repo.count(surveyId),
-    requestHash: (body: unknown) => sha256(JSON.stringify(body)),
+    /** A panel code enters the idempotency record only as its keyed hash (the code is stored nowhere, not even hashed plainly). */
+    requestHash: (body: unknown, surveyId = '') =>
+      sha256(JSON.stringify(typeof body === 'object' && body !== null && typeof (body as { panelCode?: unknown }).panelCode === 'string' ? { ...body, panelCode: panelHash(surveyId, (body as { panelCode: string }).panelCode).toString('hex') } : body)),
+    /** Waves: the keyed hash of a panel code (src/waves/panel.ts). */
+    panelHash,
     purgeExpired: () => repo.forgetKeysBefore(Math.floor(now().getTime() / 1000)) + repo.purgeDrafts(),
   };
 }
