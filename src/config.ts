@@ -89,3 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     env: e.NODE_ENV,
   };
 }
+
+/**
+ * The command line's language preferences, most specific first: NEEDSMAP_LANG, then the POSIX locale variables
+ * (LC_ALL, LC_MESSAGES, LANG) as the shell sets them ("de_DE.UTF-8"). Read here because this is the one reader of
+ * process.env; src/cli/i18n.ts turns them into a shipped language.
+ */
+export function localePreferences(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [env.NEEDSMAP_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((v): v is string => Boolean(v && v.trim()));
+}

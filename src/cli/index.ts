@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config';
+import { localizeProgram, readInvocation, t, unknownLanguageMessage, useCliLanguage } from './i18n';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each command's module is loaded only when it may run */
 type Register = (program: Command) => void;
@@ -25,15 +26,26 @@ const COMMANDS: [names: string[], load: () => Register][] = [
 
 /** The whole command line, or, when `only` names a known command, just that command (help and errors included). */
 export function buildCli(only?: string): Command {
-  const program = new Command('needsmap').description('Needsmap: training-needs diagnosis for youth workers').showHelpAfterError();
+  const program = localizeProgram(new Command('needsmap'))
+    .description(t('program.description'))
+    .option('--lang <code>', t('program.lang'))
+    .enablePositionalOptions()
+    .showHelpAfterError();
   const known = COMMANDS.some(([names]) => only !== undefined && names.includes(only));
   for (const [names, load] of COMMANDS) if (!known || names.includes(only!)) load()(program);
   return program;
 }
 
-buildCli(process.argv[2])
-  .parseAsync(process.argv)
-  .catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `Error: ${(err as Error).message}`);
-    process.exitCode = 1;
-  });
+const invocation = readInvocation(process.argv.slice(2));
+useCliLanguage(invocation.lang);
+if (invocation.unknownLang !== undefined) {
+  console.error(t('error', { message: unknownLanguageMessage(invocation.unknownLang) }));
+  process.exitCode = 1;
+} else {
+  buildCli(invocation.command)
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      console.error(err instanceof ConfigError ? err.message : t('error', { message: (err as Error).message }));
+      process.exitCode = 1;
+    });
+}

@@ -124,11 +124,11 @@ describe('needsmap restore', () => {
   test('when run from the command line, then backup and restore report what they did', () => {
     const file = path.join(dir, 'live.sqlite');
     liveDatabase(file).close();
-    const env = { ...process.env, NEEDSMAP_DB: file };
+    const env = { ...process.env, NEEDSMAP_DB: file, NEEDSMAP_LANG: 'en' };
     const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.js'), ...args], { env, encoding: 'utf8' });
     const backup = cli('backup', '--out', path.join(dir, 'nightly.sqlite'));
     expect(backup.status).toBe(0);
-    expect(backup.stdout).toMatch(/^Backup of .*live\.sqlite written to .*nightly\.sqlite: 0 responses, \d+ surveys, schema \d{3}-/);
+    expect(backup.stdout).toMatch(/^Backup of .*live\.sqlite written to .*nightly\.sqlite: responses: 0, surveys: \d+, schema \d{3}-/);
     const restore = cli('restore', path.join(dir, 'nightly.sqlite'));
     expect(restore.status).toBe(0);
     expect(restore.stdout).toContain('kept as');

@@ -30,7 +30,7 @@ describe('archiving a partner link', () => {
     expect(page.text).not.toContain('name="consent"');
     const survey = await p.agents.admin.get(res.headers.location!);
     expect(survey.text).toContain('The link was archived');
-    expect(survey.text).toMatch(/Archived on \d{4}-\d{2}-\d{2}/);
+    expect(survey.text).toMatch(/Archived on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   });
 
   test('when a respondent posts a start or the API a response through an archived link, then nothing is stored', async () => {
@@ -162,7 +162,7 @@ describe('npx needsmap collector archive|reopen|delete', () => {
     await run('reopen', '--survey', 'youth-worker-tna', '--id', 'sofia');
     await run('delete', '--survey', 'youth-worker-tna', '--id', 'sofia');
     expect(output[1]).toBe('Collector sofia archived: its link is closed; its figures stay in the funnel and reports.');
-    expect(output[2]).toMatch(/^sofia\tSofia\tinvited: 40\tarchived on \d{4}-\d{2}-\d{2}$/);
+    expect(output[2]).toMatch(/^sofia\tSofia\tinvited: 40\tarchived on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(output[3]).toBe('Collector sofia reopened: its link accepts new respondents again.');
     expect(output[4]).toBe('Collector sofia deleted.');
     const actions = withDb((db) => db.prepare("SELECT action FROM audit_log WHERE actor = 'cli' ORDER BY id").pluck().all());
@@ -176,7 +176,7 @@ describe('npx needsmap collector archive|reopen|delete', () => {
         .prepare("INSERT INTO responses (public_id, survey_id, version, collector_id, lang, submitted_on, erasure_hash, answers, codes) VALUES ('x', 'youth-worker-tna', 1, 'sofia', 'en', date('now'), 'h', '{}', x'')")
         .run(),
     );
-    await expect(run('delete', '--survey', 'youth-worker-tna', '--id', 'sofia')).rejects.toThrow('holds 1 responses and cannot be deleted; archive it instead');
+    await expect(run('delete', '--survey', 'youth-worker-tna', '--id', 'sofia')).rejects.toThrow('collector "sofia" cannot be deleted because responses were given through it (1); archive it instead: needsmap collector archive');
     await expect(run('archive', '--survey', 'youth-worker-tna', '--id', 'nope')).rejects.toThrow('has no collector "nope"');
     expect(withDb((db) => db.prepare("SELECT count(*) FROM collectors WHERE id = 'sofia'").pluck().get())).toBe(1);
   });

@@ -134,10 +134,10 @@ describe('the README quick start, in the order written, on a fresh database', ()
     addUser(db, 'admin@example.org', 'admin');
     await demoCommand('--responses', '80', '--seed', '1');
     expect(output).toEqual([
-      `Loaded 80 demo responses into the demo survey ${DEMO} (seed 1).`,
+      `Demo responses loaded into the demo survey ${DEMO}: 80 (seed 1).`,
       `The survey ${LIVE} itself, its collectors and its funnel are untouched.`,
       `Open the diagnosis: http://localhost:3000/admin/surveys/${DEMO}/report?groupBy=country`,
-      'Remove it again:    npx needsmap demo --clear',
+      'Remove it again: npx needsmap demo --clear',
     ]);
     const admin = request.agent(app);
     await signIn(admin, 'admin@example.org');

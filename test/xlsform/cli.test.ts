@@ -24,7 +24,7 @@ describe('needsmap import form.xlsx and export-form', () => {
     const db = shippedDb();
     const outcome = await runFormImport(db, path.join(FIXTURES, 'kobo-youth-centre.xlsx'));
     expect(outcome.ok).toBe(true);
-    expect(outcome.lines[0]).toBe('kobo-youth-centre version 1: created');
+    expect(outcome.lines[0]).toBe('kobo-youth-centre, version 1: created');
     expect(outcome.lines).toContain('kobo-youth-centre.xlsx: survey!A2 (type) "start": Rows of type “start” are left out: Needsmap records no time, device or account data.');
     expect(surveys(db)).toContain('kobo-youth-centre@1');
     expect(db.prepare("SELECT actor, target FROM audit_log WHERE action = 'questionnaire.import'").get()).toEqual({ actor: 'cli', target: 'kobo-youth-centre' });
@@ -45,7 +45,7 @@ describe('needsmap import form.xlsx and export-form', () => {
     const { file } = await runFormExport(db, { survey: 'youth-worker-tna', format, out: path.join(dir, `default.${format}`) });
     expect(fs.existsSync(file)).toBe(true);
     const outcome = await runFormImport(db, file);
-    expect(outcome).toEqual({ ok: true, lines: ['youth-worker-tna version 1: unchanged'] });
+    expect(outcome).toEqual({ ok: true, lines: ['youth-worker-tna, version 1: unchanged'] });
   });
 
   test('when the export names an unknown survey, then it says so', async () => {

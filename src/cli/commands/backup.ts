@@ -1,9 +1,15 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { backupDatabase, restoreDatabase, type DatabaseSummary } from '../../backup/service';
+import { cliLanguage, num, t } from '../i18n';
 
 const describe = (s: DatabaseSummary) =>
-  `${s.responses} responses, ${s.surveys} surveys, schema ${s.schema}, ${(s.bytes / 1024 / 1024).toFixed(1)} MB`;
+  t('backup.summary', {
+    responses: num(s.responses),
+    surveys: num(s.surveys),
+    schema: s.schema,
+    size: new Intl.NumberFormat(cliLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s.bytes / 1024 / 1024),
+  });
 
 /**
  * `backup` copies the database named by NEEDSMAP_DB while the server runs; `restore` puts a backup in its place
@@ -13,21 +19,21 @@ const describe = (s: DatabaseSummary) =>
 export function registerBackup(program: Command) {
   program
     .command('backup')
-    .description('write a consistent copy of the database while the server runs (SQLite VACUUM INTO), checked before it appears')
-    .requiredOption('--out <file>', 'backup file to write, e.g. /var/backups/needsmap/needsmap-2026-11-21.sqlite')
+    .description(t('backup.description'))
+    .requiredOption('--out <file>', t('backup.out'))
     .action((o: { out: string }) => {
       const config = loadConfig();
       const summary = backupDatabase(config.dbFile, o.out);
-      console.log(`Backup of ${config.dbFile} written to ${o.out}: ${describe(summary)}`);
+      console.log(t('backup.done', { db: config.dbFile, file: o.out, summary: describe(summary) }));
     });
   program
     .command('restore')
-    .description('replace the database by a backup (server stopped): checked, then swapped in at once; the old file is kept as .before-restore')
-    .argument('<file>', 'a backup written by needsmap backup')
+    .description(t('restore.description'))
+    .argument('<file>', t('restore.file'))
     .action((file: string) => {
       const config = loadConfig();
       const summary = restoreDatabase(file, config.dbFile);
-      console.log(`Restored ${file} into ${config.dbFile}: ${describe(summary)}`);
-      if (summary.previous) console.log(`The database it replaced is kept as ${summary.previous}.`);
+      console.log(t('restore.done', { file, db: config.dbFile, summary: describe(summary) }));
+      if (summary.previous) console.log(t('restore.previous', { file: summary.previous }));
     });
 }

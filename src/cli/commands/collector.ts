@@ -5,10 +5,12 @@ import type { Db } from '../../shared/db';
 import { CollectorSchema } from '../../surveys/schema';
 import { createSurveyService } from '../../surveys/service';
 import { withDb } from '../context';
+import { cliLanguage, num, t } from '../i18n';
+import { intlFormat } from '../../i18n/intl-format';
 
 function services(db: Db, surveyId: string) {
   const surveys = createSurveyService(db);
-  if (!surveys.find(surveyId)) throw new Error(`unknown survey "${surveyId}"`);
+  if (!surveys.find(surveyId)) throw new Error(t('unknownSurvey', { survey: surveyId }));
   return { surveys, collectors: createCollectorService(db, { surveys, audit: createAuthService(db).audit }) };
 }
 
@@ -17,40 +19,43 @@ function explain(change: CollectorChange, o: { survey: string; id: string }): st
   if (change.ok) return '';
   switch (change.reason) {
     case 'not_found':
-      return `survey "${o.survey}" has no collector "${o.id}"`;
+      return t('collector.notFound', { survey: o.survey, id: o.id });
     case 'unchanged':
       return '';
     case 'has_responses':
-      return `collector "${o.id}" holds ${change.count} responses and cannot be deleted; archive it instead (needsmap collector archive --survey ${o.survey} --id ${o.id})`;
+      return t('collector.hasResponses', { id: o.id, count: num(change.count), command: `needsmap collector archive --survey ${o.survey} --id ${o.id}` });
     case 'in_progress':
-      return `${change.count} people are answering through collector "${o.id}"; archive it instead (they can still finish)`;
+      return t('collector.inProgress', { id: o.id, count: num(change.count) });
   }
 }
 
 export function registerCollector(program: Command) {
-  const collector = program.command('collector').description("manage a survey's collectors (one link per partner or country)");
+  const collector = program.command('collector').description(t('collector.description'));
   collector
     .command('add')
-    .requiredOption('--survey <id>', 'survey id')
-    .requiredOption('--id <id>', 'collector id used in the link, e.g. sofia')
-    .requiredOption('--label <label>', 'name shown to coordinators, e.g. "Sofia youth centre"')
-    .option('--invited <n>', 'number of people invited', (v) => Number(v))
+    .description(t('collector.add'))
+    .requiredOption('--survey <id>', t('option.survey'))
+    .requiredOption('--id <id>', t('collector.idInLink'))
+    .requiredOption('--label <label>', t('collector.label'))
+    .option('--invited <n>', t('collector.invited'), (v) => Number(v))
     .action((o: { survey: string; id: string; label: string; invited?: number }) =>
       withDb((db) => {
         const { collectors } = services(db, o.survey);
         const parsed = CollectorSchema.safeParse({ id: o.id, label: o.label, invited: o.invited });
         if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         collectors.save('cli', o.survey, parsed.data);
-        console.log(`Collector ${o.id} saved: /s/${o.survey}/c/${o.id}`);
+        console.log(t('collector.saved', { id: o.id, link: `/s/${o.survey}/c/${o.id}` }));
       }),
     );
   collector
     .command('list')
-    .requiredOption('--survey <id>', 'survey id')
+    .description(t('collector.list'))
+    .requiredOption('--survey <id>', t('option.survey'))
     .action((o: { survey: string }) =>
       withDb((db) => {
         for (const c of services(db, o.survey).surveys.collectors(o.survey)) {
-          console.log(`${c.id}\t${c.label}\tinvited: ${c.invited ?? '-'}${c.archivedOn ? `\tarchived on ${c.archivedOn}` : ''}`);
+          const invited = t('collector.invitedValue', { n: c.invited === null || c.invited === undefined ? '-' : num(c.invited) });
+          console.log(`${c.id}\t${c.label}\t${invited}${c.archivedOn ? `\t${t('collector.archivedOn', { date: intlFormat(cliLanguage()).day(c.archivedOn) })}` : ''}`);
         }
       }),
     );
@@ -58,8 +63,8 @@ export function registerCollector(program: Command) {
     collector
       .command(name)
       .description(description)
-      .requiredOption('--survey <id>', 'survey id')
-      .requiredOption('--id <id>', 'collector id')
+      .requiredOption('--survey <id>', t('option.survey'))
+      .requiredOption('--id <id>', t('collector.id'))
       .action((o: { survey: string; id: string }) =>
         withDb((db) => {
           const { collectors } = services(db, o.survey);
@@ -69,9 +74,7 @@ export function registerCollector(program: Command) {
           console.log(done(o, result.ok));
         }),
       );
-  change('archive', 'close a collector\'s link; its figures stay in the funnel and reports', (o, changed) =>
-    changed ? `Collector ${o.id} archived: its link is closed; its figures stay in the funnel and reports.` : `Collector ${o.id} was already archived.`,
-  );
-  change('reopen', 'open an archived collector\'s link again', (o, changed) => (changed ? `Collector ${o.id} reopened: its link accepts new respondents again.` : `Collector ${o.id} was not archived.`));
-  change('delete', 'delete a collector nobody has answered through', (o) => `Collector ${o.id} deleted.`);
+  change('archive', t('collector.archive'), (o, changed) => t(changed ? 'collector.archived' : 'collector.alreadyArchived', { id: o.id }));
+  change('reopen', t('collector.reopen'), (o, changed) => t(changed ? 'collector.reopened' : 'collector.notArchived', { id: o.id }));
+  change('delete', t('collector.delete'), (o) => t('collector.deleted', { id: o.id }));
 }

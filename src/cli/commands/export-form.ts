@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Db } from '../../shared/db';
 import { withDb } from '../context';
+import { t } from '../i18n';
 
 /** Writes the current questionnaire of a survey as a spreadsheet form that `needsmap import` reads back unchanged. */
 export async function runFormExport(db: Db, o: { survey: string; format: 'xlsx' | 'csv'; out?: string }): Promise<{ file: string }> {
@@ -15,7 +16,7 @@ export async function runFormExport(db: Db, o: { survey: string; format: 'xlsx' 
   const questionnaires = createQuestionnaireService(db);
   const forms = createFormService(db, { questionnaires, surveys: createSurveyService(db, questionnaires), auth: createAuthService(db) });
   const exported = await forms.exportForm(o.survey, o.format);
-  if (!exported) throw new Error(`unknown survey "${o.survey}"`);
+  if (!exported) throw new Error(t('unknownSurvey', { survey: o.survey }));
   const file = path.resolve(o.out ?? exported.fileName);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, exported.data);
@@ -25,14 +26,14 @@ export async function runFormExport(db: Db, o: { survey: string; format: 'xlsx' 
 export function registerExportForm(program: Command) {
   program
     .command('export-form')
-    .description("write a survey's current questionnaire as a spreadsheet form (XLSForm), to edit and import again")
-    .requiredOption('--survey <id>', 'survey id')
-    .addOption(new Option('--format <format>', 'file format').choices(['xlsx', 'csv']).default('xlsx'))
-    .option('--out <file>', 'file to write (default: <survey>-v<version>.<format>)')
+    .description(t('exportForm.description'))
+    .requiredOption('--survey <id>', t('option.survey'))
+    .addOption(new Option('--format <format>', t('option.format')).choices(['xlsx', 'csv']).default('xlsx'))
+    .option('--out <file>', t('exportForm.out'))
     .action((o: { survey: string; format: 'xlsx' | 'csv'; out?: string }) =>
       withDb(async (db) => {
         const { file } = await runFormExport(db, o);
-        console.log(`written to ${file}`);
+        console.log(t('written', { file }));
       }),
     );
 }

@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import type { Db } from '../../shared/db';
 import { isTextLanguage } from '../../i18n/languages';
 import { withDb } from '../context';
+import { num, t } from '../i18n';
 
 export interface ExportCommandOptions {
   survey: string;
@@ -23,7 +24,7 @@ export interface ExportCommandOptions {
  * `--no-free-text`. The file appears only when complete (written as .part, then renamed).
  */
 export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows: number | null; variables: number; file: string }> {
-  if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(t('unknownLanguage', { lang: o.lang }));
   // Loaded here, not at the top: `needsmap --help` and the other commands start without the export libraries.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
@@ -37,7 +38,7 @@ export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows
     lang: o.lang,
     scope: { collectors: 'all', includeFreeText: o.freeText !== false },
   });
-  if (!set) throw new Error(`unknown survey "${o.survey}"`);
+  if (!set) throw new Error(t('unknownSurvey', { survey: o.survey }));
   const file = path.resolve(o.out);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const part = `${file}.part`;
@@ -62,19 +63,19 @@ export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows
 export function registerExport(program: Command) {
   program
     .command('export')
-    .description('export the responses of a survey as CSV or XLSX microdata, or the SPSS syntax that reads the CSV')
-    .requiredOption('--survey <id>', 'survey id')
-    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'sps']).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write, e.g. reports/responses.csv')
-    .option('--labels', 'value labels instead of codes (csv, xlsx)')
-    .option('--lang <lang>', "language of the labels (default: the survey's default language)")
-    .option('--no-free-text', 'leave out the free-text answers')
-    .option('--csv <file>', 'for sps: the CSV file the syntax reads (default: --out with .csv)')
+    .description(t('export.description'))
+    .requiredOption('--survey <id>', t('option.survey'))
+    .addOption(new Option('--format <format>', t('option.format')).choices(['csv', 'xlsx', 'sps']).makeOptionMandatory())
+    .requiredOption('--out <file>', t('export.out'))
+    .option('--labels', t('export.labels'))
+    .option('--lang <lang>', t('export.lang'))
+    .option('--no-free-text', t('export.noFreeText'))
+    .option('--csv <file>', t('export.csv'))
     .action((o: ExportCommandOptions) =>
       withDb(async (db) => {
         const result = await runExport(db, o);
-        const what = result.rows === null ? `${result.variables} variables` : `${result.rows} rows, ${result.variables} variables`;
-        console.log(`${what} written to ${result.file}`);
+        const counts = { rows: result.rows === null ? '' : num(result.rows), variables: num(result.variables) };
+        console.log(t(result.rows === null ? 'export.doneSyntax' : 'export.done', { file: result.file, ...counts }));
       }),
     );
 }

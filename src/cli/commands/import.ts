@@ -4,6 +4,11 @@ import type { Command } from 'commander';
 import type { Db } from '../../shared/db';
 import { createQuestionnaireService } from '../../questionnaires/service';
 import { withDb } from '../context';
+import { cliLanguage, t } from '../i18n';
+
+/** "youth-worker-tna, version 3: new version", the outcome in the words of the admin page. */
+const importedLine = (r: { id: string; version: number; outcome: string }) =>
+  t('import.done', { id: r.id, version: r.version, outcome: t(`admin:outcome_${r.outcome}`) });
 
 /** Files read as spreadsheets (XLSForm); anything else is a questionnaire JSON file. */
 const SPREADSHEET = /\.(xlsx|csv|ods|xls)$/i;
@@ -18,7 +23,7 @@ export interface FormImportOutcome {
  * Imports a spreadsheet form (.xlsx or CSV): every problem is printed with its sheet, row and column in `lang`
  * (the admin texts), and nothing is imported on any; otherwise it is published like an admin upload.
  */
-export async function runFormImport(db: Db, file: string, lang = 'en'): Promise<FormImportOutcome> {
+export async function runFormImport(db: Db, file: string, lang: string = cliLanguage()): Promise<FormImportOutcome> {
   // Loaded here, not at the top: the other commands start without exceljs.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { fixedT } = require('../../i18n') as typeof import('../../i18n');
@@ -36,15 +41,15 @@ export async function runFormImport(db: Db, file: string, lang = 'en'): Promise<
   const result = forms.publish('cli', JSON.stringify(read.questionnaire), name, read.controller);
   if (!result.ok) return { ok: false, lines: result.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`) };
   const notices = read.notices.map((n) => `${name}: ${messageLine(t, n)}`);
-  return { ok: true, lines: [`${result.id} version ${result.version}: ${result.outcome.replace('_', ' ')}`, ...notices] };
+  return { ok: true, lines: [importedLine(result), ...notices] };
 }
 
 export function registerImport(program: Command) {
   program
     .command('import <file>')
-    .description('import a questionnaire: JSON, or a spreadsheet form (.xlsx, or CSV in the XLSForm layout); a changed file for a version with responses becomes a new version')
-    .option('--lang <lang>', 'language of the problems found in a spreadsheet form', 'en')
-    .action((file: string, o: { lang: string }) =>
+    .description(t('import.description'))
+    .option('--lang <lang>', t('import.lang'))
+    .action((file: string, o: { lang?: string }) =>
       withDb(async (db) => {
         if (SPREADSHEET.test(file)) {
           const outcome = await runFormImport(db, file, o.lang);
@@ -58,7 +63,7 @@ export function registerImport(program: Command) {
           process.exitCode = 1;
           return;
         }
-        console.log(`${result.id} version ${result.version}: ${result.outcome.replace('_', ' ')}`);
+        console.log(importedLine(result));
       }),
     );
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../../shared/db';
 import { withDb } from '../context';
 import { progressBar } from '../progress';
+import { cliLanguage, num, t } from '../i18n';
 
 export interface ReportCommandOptions {
   survey: string;
@@ -22,7 +23,7 @@ export function parseFilterOptions(pairs: readonly string[]): Filter[] {
   const filters = new Map<string, string[]>();
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0 || at === pair.length - 1) throw new Error(`--filter expects question=value, got "${pair}"`);
+    if (at <= 0 || at === pair.length - 1) throw new Error(t('report.badFilter', { value: pair }));
     const question = pair.slice(0, at).trim();
     const values = pair.slice(at + 1).split(',').map((v) => v.trim()).filter(Boolean);
     filters.set(question, [...(filters.get(question) ?? []), ...values]);
@@ -30,7 +31,7 @@ export function parseFilterOptions(pairs: readonly string[]): Filter[] {
   return [...filters].map(([questionId, values]) => ({ questionId, values }));
 }
 
-const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : err.messageKey.replace(/_/g, ' '));
+const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : t(`errors:${err.messageKey}`));
 
 /**
  * Builds the diagnosis of a survey and writes it as a PDF. The command line is the local operator: every collector's
@@ -38,7 +39,7 @@ const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `
  * complete (written as .part, then renamed).
  */
 export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (step: number, total: number) => void): Promise<{ file: string; lang: string; n: number }> {
-  if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(t('unknownLanguage', { lang: o.lang }));
   // Loaded here, not at the top: `needsmap --help` and the other commands start without the PDF libraries.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createAnalysisService } = require('../../analysis/service') as typeof import('../../analysis/service');
@@ -53,7 +54,7 @@ export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (s
   try {
     report = analysis.build({ surveyId: o.survey, lang: o.lang, groupBy: o.groupBy, filters: parseFilterOptions(o.filter ?? []), viewer: { freeText: 'all' } });
   } catch (err) {
-    if (err instanceof AppError) throw new Error(err.status === 404 ? `unknown survey "${o.survey}"` : describe(err), { cause: err });
+    if (err instanceof AppError) throw new Error(err.status === 404 ? t('unknownSurvey', { survey: o.survey }) : describe(err), { cause: err });
     throw err;
   }
   const file = path.resolve(o.out ?? path.join('reports', `diagnosis-${report.survey.id}-${report.lang}.pdf`));
@@ -71,22 +72,23 @@ export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (s
 export function registerReport(program: Command) {
   program
     .command('report')
-    .description('write the training-needs diagnosis of a survey as an A4 PDF')
-    .requiredOption('--survey <id>', 'survey id')
-    .option('--lang <lang>', "report language (default: the survey's default language)")
-    .option('--group-by <questionId>', 'compare groups: a single-choice or country question, "collector" or "lang"')
-    .option('--filter <question=value>', 'only responses with this answer (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--out <file>', 'file to write (default: reports/diagnosis-<survey>-<lang>.pdf)')
+    .description(t('report.description'))
+    .requiredOption('--survey <id>', t('option.survey'))
+    .option('--lang <lang>', t('report.lang'))
+    .option('--group-by <questionId>', t('report.groupBy'))
+    .option('--filter <question=value>', t('report.filter'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--out <file>', t('report.out'))
     .action((o: ReportCommandOptions) =>
       withDb(async (db) => {
         const started = Date.now();
         let bar: ReturnType<typeof progressBar> | undefined;
         const result = await runReport(db, o, (step, total) => {
-          bar ??= progressBar(total, 'steps');
+          bar ??= progressBar(total, t('progress.steps'));
           bar.update(step);
         });
         bar?.stop();
-        console.log(`Report (${result.lang}, ${result.n} respondents) written to ${result.file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        const seconds = new Intl.NumberFormat(cliLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((Date.now() - started) / 1000);
+        console.log(t('report.done', { file: result.file, lang: result.lang, n: num(result.n), seconds }));
       }),
     );
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../shared/db';
 import type { TranslationFormat } from '../../translations/schema';
 import { createTranslationService } from '../../translations/service';
 import { withDb } from '../context';
+import { num, t } from '../i18n';
 
 function services(db: Db) {
   const questionnaires = createQuestionnaireService(db);
@@ -17,10 +18,10 @@ function services(db: Db) {
 }
 
 export async function runTranslationExport(db: Db, o: { survey: string; lang: string; format: TranslationFormat; out: string }) {
-  if (!isTextLanguage(o.lang)) throw new Error(`unknown language "${o.lang}"`);
+  if (!isTextLanguage(o.lang)) throw new Error(t('unknownLanguage', { lang: o.lang }));
   const { surveys, translations } = services(db);
   const survey = surveys.find(o.survey);
-  if (!survey) throw new Error(`unknown survey "${o.survey}"`);
+  if (!survey) throw new Error(t('unknownSurvey', { survey: o.survey }));
   const units = translations.units(survey, o.lang);
   const file = path.resolve(o.out);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -30,35 +31,36 @@ export async function runTranslationExport(db: Db, o: { survey: string; lang: st
 }
 
 export function registerTranslations(program: Command) {
-  const translations = program.command('translations').description("translator round trip for a survey's questionnaire texts (XLIFF 2.0 or CSV)");
+  const translations = program.command('translations').description(t('translations.description'));
   translations
     .command('export')
-    .description('write every text of the current version: source (default language) and target (--lang, empty when missing)')
-    .requiredOption('--survey <id>', 'survey id')
-    .requiredOption('--lang <lang>', 'target language, e.g. fi')
-    .addOption(new Option('--format <format>', 'file format').choices(['xliff', 'csv']).default('xliff'))
-    .requiredOption('--out <file>', 'file to write, e.g. youth-worker-tna.fi.xlf')
+    .description(t('translations.export'))
+    .requiredOption('--survey <id>', t('option.survey'))
+    .requiredOption('--lang <lang>', t('translations.lang'))
+    .addOption(new Option('--format <format>', t('option.format')).choices(['xliff', 'csv']).default('xliff'))
+    .requiredOption('--out <file>', t('translations.out'))
     .action((o: { survey: string; lang: string; format: TranslationFormat; out: string }) =>
       withDb(async (db) => {
         const r = await runTranslationExport(db, o);
-        console.log(`${r.total} texts written to ${r.file} (${r.missing} missing, ${r.stale} stale)`);
+        console.log(t('translations.written', { file: r.file, total: num(r.total), missing: num(r.missing), stale: num(r.stale) }));
       }),
     );
   translations
     .command('import <file>')
-    .description('check a translated file and apply it; a version with responses stays as it is and the texts become a new version')
+    .description(t('translations.import'))
     .action((file: string) =>
       withDb(async (db) => {
         const result = await services(db).translations.importText(fs.readFileSync(file, 'utf8'), { fileName: path.basename(file) });
         if (!result.ok) {
           for (const p of result.problems) console.error(`${path.basename(file)}: ${p.at}: ${p.message}`);
-          console.error('Nothing was applied.');
+          console.error(t('translations.nothingApplied'));
           process.exitCode = 1;
           return;
         }
         createAuthService(db).audit('cli', 'translations.import', result.surveyId, `${result.lang}: ${result.changed} of ${result.received} texts changed, version ${result.version} (${result.outcome})`);
-        console.log(`${result.surveyId} ${result.lang}: ${result.changed} of ${result.received} texts changed, version ${result.version} (${result.outcome.replace('_', ' ')})`);
-        if (result.stale) console.log(`${result.stale} of them were translated from an older source text and are marked stale.`);
+        const counts = { received: num(result.received), changed: num(result.changed) };
+        console.log(t('translations.imported', { survey: result.surveyId, lang: result.lang, ...counts, version: result.version, outcome: t(`admin:outcome_${result.outcome}`) }));
+        if (result.stale) console.log(t('translations.stale', { count: num(result.stale) }));
       }),
     );
 }
