@@ -2,7 +2,7 @@ import type { Questionnaire } from '../questionnaires/schema';
 import type { Accumulated, GroupCounts } from '../analysis/accumulate';
 import { smallCount, summarizeFrequencies, type LabelSource } from '../analysis/frequencies';
 import { summarizeItems } from '../analysis/items';
-import { isSuppressed } from '../analysis/schema';
+import { isSuppressed, type Count } from '../analysis/schema';
 import type { Grouping } from '../analysis/selection';
 import { foldSmallGroups } from '../analysis/stats';
 import { PLAN_ROLES, type PlanItem, type PlanModule, type PlanRole, type PlanUnit, type TrainingPlan } from './schema';
@@ -69,7 +69,9 @@ export function groupPlans(acc: Accumulated, keys: readonly { key: string; label
   return keys.map((k): PlanUnit => {
     const g = acc.groups[k.index];
     const status = g && fold.shown.includes(k.key) ? 'shown' : fold.withheld.includes(k.key) ? 'withheld' : 'small';
-    if (!g || status !== 'shown') return { key: k.key, label: k.label, n: smallCount(thresholds.minGroup), status, items: [], modules: [], preferences: [] };
+    // a withheld group is large enough, so "<min_group" would be untrue: its size is simply not given
+    const n: Count = status === 'withheld' ? { suppressed: true, reason: 'secondary' } : smallCount(thresholds.minGroup);
+    if (!g || status !== 'shown') return { key: k.key, label: k.label, n, status, items: [], modules: [], preferences: [] };
     return { key: k.key, label: k.label, n: g.n, status, ...unitPlan(acc, g, labels, thresholds, roles) };
   });
 }

@@ -66,7 +66,7 @@ const SHEETS = ['responses', 'codebook'];
 const BATCH = 64 * 1024;
 
 /** The sheet's XML in batches: header row frozen, then one row per item of `rows`. */
-async function* sheetXml(width: number, rows: Iterable<readonly Cell[]>): AsyncGenerator<string> {
+export async function* sheetXml(width: number, rows: Iterable<readonly Cell[]>): AsyncGenerator<string> {
   const columns = Array.from({ length: Math.max(width, 1) }, (_, i) => columnName(i));
   let xml =
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">` +
@@ -82,11 +82,14 @@ async function* sheetXml(width: number, rows: Iterable<readonly Cell[]>): AsyncG
   yield xml + '</sheetData></worksheet>';
 }
 
-/** The small parts of a workbook: content types, relationships, the workbook with its sheets, document properties. */
-function workbookParts(title: string): [string, string][] {
-  const sheets = SHEETS.map((name, i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  const sheetRels = SHEETS.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${SHEET_TYPE}" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  const sheetTypes = SHEETS.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+/**
+ * The small parts of a workbook: content types, relationships, the workbook with its sheets, document properties.
+ * `names`: the sheets, written as xl/worksheets/sheet1.xml, sheet2.xml, ... (also used by the training plan, src/plan).
+ */
+export function workbookParts(title: string, names: readonly string[] = SHEETS): [string, string][] {
+  const sheets = names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const sheetRels = names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${SHEET_TYPE}" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  const sheetTypes = names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   return [
     [
       '[Content_Types].xml',

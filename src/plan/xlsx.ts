@@ -1,0 +1,45 @@
+import type { Writable } from 'node:stream';
+import type { TFunction } from 'i18next';
+import { isSuppressed, type ReportData } from '../analysis/schema';
+import type { Cell } from '../reporting/exports/schema';
+import { sheetXml, workbookParts } from '../reporting/exports/xlsx';
+import { ZipStream } from '../reporting/exports/zip';
+import { planOf } from './view-model';
+import type { PlanUnit } from './schema';
+
+/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
+const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+
+/**
+ * The training plan as a workbook a coordinator edits into the real plan: one row per first-priority need of every
+ * partner and group that publishes one (the figures that put it there, then empty columns to fill: format, dates,
+ * trainer, notes), and a second sheet with the same groups' training preferences. Only published figures, exactly
+ * as the page and the report show them: withheld counts are "<5", small groups have no rows.
+ */
+export async function writePlanXlsx(report: ReportData, t: TFunction, out: Writable): Promise<void> {
+  const plan = planOf(report);
+  const units: { grouping: string; unit: PlanUnit }[] = [
+    ...plan.partners.map((unit) => ({ grouping: t('groupBy.collector'), unit })),
+    ...(plan.grouping?.groups ?? []).map((unit) => ({ grouping: plan.grouping!.label, unit })),
+  ].filter((u) => u.unit.status === 'shown');
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const planRows: Cell[][] = [
+    [t('plan.col.grouping'), t('plan.col.unit'), t('plan.col.module'), t('table.item'), t('table.mwds'), t('table.rank'), t('table.importance'), t('table.gap'), t('table.n'), t('plan.col.format'), t('plan.col.dates'), t('plan.col.trainer'), t('plan.col.notes')],
+    ...units.flatMap(({ grouping, unit }) =>
+      unit.modules.flatMap((m, i) => m.items.map((item): Cell[] => [grouping, unit.label, t('plan.module', { number: i + 1, area: m.label }), item.label, round(item.mwds), item.rank, round(item.meanImportance), round(item.meanGap), item.n, null, null, null, null])),
+    ),
+  ];
+  const preferenceRows: Cell[][] = [
+    [t('plan.col.grouping'), t('plan.col.unit'), t('plan.col.question'), t('plan.col.option'), t('plan.col.count'), t('table.share')],
+    ...units.flatMap(({ grouping, unit }) =>
+      unit.preferences.flatMap((p) =>
+        p.options.map((o): Cell[] => [grouping, unit.label, p.label, o.label, isSuppressed(o.count) ? `<${o.count.below ?? ''}` : o.count, isSuppressed(o.share) ? null : round(o.share)]),
+      ),
+    ),
+  ];
+  const zip = new ZipStream(out);
+  for (const [name, xml] of workbookParts(t('plan.pageTitle', { survey: report.survey.title }), [sheetName(t('plan.sheet.plan')), sheetName(t('plan.sheet.preferences'))])) await zip.add(name, [xml]);
+  await zip.add('xl/worksheets/sheet1.xml', sheetXml(planRows[0]!.length, planRows));
+  await zip.add('xl/worksheets/sheet2.xml', sheetXml(preferenceRows[0]!.length, preferenceRows));
+  await zip.finish();
+}
