@@ -2,7 +2,10 @@
  * One measured step, run in its own process so its peak memory (maxRSS) is its own:
  *   tsx bench/measure.ts <step> <database> [repeats]
  * Steps: open (baseline: open the database and load the questionnaire), naive (GROUP BY over one row per
- * answer), report (the complete report data, 11+ countries), pdf (report data + PDF to /dev/null).
+ * answer), report (the complete report data, 11+ countries, asked again with nothing new: counts of sealed segments
+ * are kept between reports, src/analysis/report-cache.ts), report-live (the same while responses keep arriving:
+ * 100 new responses are stored, untimed, before each timed report, as on a live server), pdf (report data + PDF to
+ * /dev/null). `firstMs` of a report step is the first report of the process: nothing kept yet.
  * Prints one JSON line: { step, firstMs (the first run, cold: JIT and page cache), ms (median of the runs after
  * it), maxRssMb }.
  */
@@ -22,8 +25,15 @@ const request = { surveyId: 'youth-worker-tna', lang: 'bg', groupBy: 'country', 
 const NAIVE_SQL = `SELECT item, count(*), avg(importance), avg(proficiency), avg(importance - proficiency),
   sum(importance * importance), sum(proficiency * proficiency) FROM naive_answers GROUP BY item`;
 
+const arrive = db.prepare(`INSERT INTO responses (public_id, survey_id, version, collector_id, lang, submitted_on, erasure_hash, is_demo, answers, codes)
+  SELECT hex(randomblob(16)), survey_id, version, collector_id, lang, submitted_on, hex(randomblob(32)), is_demo, answers, codes
+  FROM responses WHERE survey_id = ? ORDER BY id LIMIT 100 OFFSET ?`);
+let arrived = 0;
+
 async function run(): Promise<void> {
   switch (step) {
+    case 'report-live':
+      return void analysis.build(request);
     case 'open':
       return void questionnaires.load('youth-worker-tna', 1);
     case 'naive':
@@ -50,6 +60,7 @@ async function run(): Promise<void> {
 async function main() {
   const times: number[] = [];
   for (let i = 0; i <= Number(repeatsArg); i++) {
+    if (step === 'report-live' && i > 0) arrive.run(request.surveyId, (arrived += 100));
     const start = performance.now();
     await run();
     times.push(performance.now() - start);

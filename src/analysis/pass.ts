@@ -44,20 +44,27 @@ function tally<K>(into: Tally<K>, dict: readonly K[], refs: Uint16Array, keys: U
 
 /**
  * The one pass over a survey's coded responses: every count per group, responses per language (of the selection)
- * and per collector (of the whole survey). Sealed segments already counted for the same selection under the current
- * data generation come from `cache` (report-cache.ts); only the segments sealed since and the unsealed rows are read.
- * Everything is read in one read transaction, so segments sealed meanwhile by the server are neither missed nor
- * counted twice.
+ * and per collector (of the whole survey). Counts already made for the same selection under the current data
+ * generation come from `cache` (report-cache.ts): when no segment was sealed since, the counts up to the last row
+ * read plus the rows after it; otherwise the counts of the sealed segments plus the segments sealed since and every
+ * unsealed row. Everything is read in one read transaction, so rows the server seals or adds meanwhile are neither
+ * missed nor counted twice.
  */
 export function countResponses(db: Db, segments: SegmentStore, cache: ReportCache, generation: () => number, input: PassInput) {
   return db.transaction(() => {
     const now = generation();
-    const kept = cache.get(input.cacheKey, now);
-    const grouping = input.makeGrouping(kept?.groupKeys);
-    const acc = createAccumulator(input.plan, kept?.state);
-    const languages = cloneTally(kept?.languages);
-    const completed = cloneTally(kept?.completed);
+    const sealed = new Set(input.versions.flatMap((v) => segments.sealedIds(input.surveyId, v.version)));
+    const found = cache.get(input.cacheKey, now);
+    // Segments only disappear with their responses (which moves the generation), unless someone deletes them by hand:
+    // then the kept counts are not trusted either.
+    const kept = found && [...found.covered].every((id) => sealed.has(id)) ? found : undefined;
     const covered = new Set(kept?.covered);
+    const nothingSealed = [...sealed].every((id) => covered.has(id));
+    const from = kept?.tail && nothingSealed ? kept.tail : kept;
+    const grouping = input.makeGrouping(from?.groupKeys);
+    const acc = createAccumulator(input.plan, from?.state);
+    const languages = cloneTally(from?.languages);
+    const completed = cloneTally(from?.completed);
     const size = input.layout.size;
     const add = (stored: Block, { translate, size: storedSize }: VersionToRead) => {
       // Older versions are mapped onto the current layout one response at a time (rare: only after an edit).
@@ -67,25 +74,29 @@ export function countResponses(db: Db, segments: SegmentStore, cache: ReportCach
       tally(languages, block.langDict, block.lang, block.keys, keep);
       acc.addBlock(block, grouping ? grouping.groupsOf(block) : new Int32Array(block.count), keep);
     };
-    let added = 0;
+    const groupKeys = () => (grouping && (grouping.id === 'collector' || grouping.id === 'lang') ? grouping.keys.map((k) => k.key) : []);
+    const counted = () => ({ state: acc.snapshot(), groupKeys: groupKeys(), languages: cloneTally(languages), completed: cloneTally(completed) });
+
+    let entry = kept;
+    if (!kept || from !== kept.tail) {
+      let added = 0;
+      for (const v of input.versions) {
+        segments.scanSealed(input.surveyId, v.version, (block, id) => {
+          add(block, v);
+          covered.add(id);
+          added++;
+        }, (id) => covered.has(id));
+      }
+      if (added > 0 || !kept) entry = { generation: now, covered, ...counted() };
+    }
+    const lastIds = new Map<number, number>();
+    const tailFrom = from === kept?.tail ? kept?.tail?.lastIds : undefined;
+    let read = 0;
     for (const v of input.versions) {
-      segments.scanSealed(input.surveyId, v.version, (block, id) => {
-        add(block, v);
-        covered.add(id);
-        added++;
-      }, (id) => covered.has(id));
+      const after = tailFrom?.get(v.version) ?? 0;
+      lastIds.set(v.version, segments.scanUnsealed(input.surveyId, v.version, (block) => (add(block, v), (read += block.count)), after));
     }
-    if (added > 0 || !kept) {
-      cache.set(input.cacheKey, {
-        generation: now,
-        covered,
-        state: acc.snapshot(),
-        groupKeys: grouping && (grouping.id === 'collector' || grouping.id === 'lang') ? grouping.keys.map((k) => k.key) : [],
-        languages: cloneTally(languages),
-        completed: cloneTally(completed),
-      });
-    }
-    for (const v of input.versions) segments.scanUnsealed(input.surveyId, v.version, (block) => add(block, v));
+    if (entry && (read > 0 || entry !== kept || !kept.tail)) cache.set(input.cacheKey, { ...entry, tail: { ...counted(), lastIds } });
     return { acc, grouping, languages, completed };
   })();
 }

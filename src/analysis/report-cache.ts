@@ -20,18 +20,25 @@ export interface CountedSegments {
   groupKeys: readonly string[];
   languages: Tally<string>;
   completed: Tally<string | null>;
+  /**
+   * The same counts plus the rows no segment covered yet, up to the greatest id read per version: while no new
+   * segment is sealed, the next report only reads rows after those ids.
+   */
+  tail?: Omit<CountedSegments, 'generation' | 'covered' | 'tail'> & { lastIds: ReadonlyMap<number, number> };
 }
 
-function bytesOf(entry: CountedSegments): number {
+function stateBytes(state: AccumulatorState): number {
   let bytes = 0;
   const add = (a: ArrayBufferView) => (bytes += a.byteLength);
-  for (const raw of entry.state.raws) {
+  for (const raw of state.raws) {
     if (!raw) continue;
     [raw.joint, raw.areaImportance, raw.areaProficiency, raw.areaGap, raw.texts, ...raw.choices, ...raw.multis, ...raw.numbers].forEach(add);
   }
-  entry.state.dictionaries.forEach((d) => add(d.index));
-  return bytes + entry.covered.size * 64;
+  state.dictionaries.forEach((d) => add(d.index));
+  return bytes;
 }
+
+const bytesOf = (entry: CountedSegments) => stateBytes(entry.state) + (entry.tail ? stateBytes(entry.tail.state) : 0) + entry.covered.size * 64;
 
 export const cloneTally = <K>(tally: Tally<K> | undefined): Tally<K> => new Map([...(tally ?? [])].map(([k, v]) => [k, { ...v }]));
 

@@ -79,11 +79,13 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
   const rangesWithCount = db.prepare<[string, number], [number, number, number]>('SELECT first_id, last_id, count FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const segmentAt = db.prepare<[string, number, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta, refs, keys FROM code_segments WHERE survey_id = ? AND version = ? AND first_id = ?').raw();
 
-  /** Rows strictly between two ids, gathered into blocks of at most `segmentSize`. */
-  function visitRows(surveyId: string, version: number, after: number, before: number, visit: Visit) {
+  /** Rows strictly between two ids, gathered into blocks of at most `segmentSize`; returns the last id visited. */
+  function visitRows(surveyId: string, version: number, after: number, before: number, visit: Visit): number {
     let rows: Row[] = [];
+    let last = after;
     const flush = () => {
       if (!rows.length) return;
+      last = rows[rows.length - 1]![0];
       visit({ ...buildBlock(transpose(rows.map((r) => r[1]), rows[0]![1].length), rows.length, rows.map((r) => r[2]), rows.map((r) => r[3])), keys: recordKeys(secret, rows.map((r) => r[0])) });
       rows = [];
     };
@@ -92,6 +94,7 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       if (rows.length === segmentSize) flush();
     }
     flush();
+    return last;
   }
 
   function blockOf([, , count, codes, metaText, refBytes, keyBytes]: SegmentRow): Block {
@@ -116,9 +119,22 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     }
   }
 
-  /** Visits the rows no segment covers (gaps between segments, the newest rows), in blocks. */
-  function scanUnsealed(surveyId: string, version: number, visit: Visit) {
-    for (const [after, before] of gaps(surveyId, version)) visitRows(surveyId, version, after, before, visit);
+  /** The identities of the sealed segments of a survey version (as `scanSealed` names them). */
+  function sealedIds(surveyId: string, version: number): string[] {
+    return rangesWithCount.all(surveyId, version).map(([first, last, count]) => `${version}:${first}:${last}:${count}`);
+  }
+
+  /**
+   * Visits the rows no segment covers (gaps between segments, the newest rows), in blocks; with `afterId`, only
+   * those with a greater id. Returns the greatest id visited (or `afterId`).
+   */
+  function scanUnsealed(surveyId: string, version: number, visit: Visit, afterId = 0): number {
+    let last = afterId;
+    for (const [after, before] of gaps(surveyId, version)) {
+      const from = Math.max(after, afterId);
+      if (from < before - 1) last = Math.max(last, visitRows(surveyId, version, from, before, visit));
+    }
+    return last;
   }
 
   /** Visits every response of a survey version: sealed segments as they are, other rows gathered into blocks. */
@@ -144,6 +160,6 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     }
   }
 
-  return { scan, scanSealed, scanUnsealed, seal: trySeal };
+  return { scan, scanSealed, scanUnsealed, sealedIds, seal: trySeal };
 }
 export type SegmentStore = ReturnType<typeof createSegmentStore>;
