@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LocusQuadrant } from './stats';
 import { CompareWavesSchema, type WavesReport } from '../waves/schema';
 import type { TrainingPlan } from '../plan/schema';
+import type { FilterLabels } from './labels';
 
 /** Query of GET /api/surveys/:id/report (filters arrive as `filter.<questionId>=<value>`, repeatable). */
 export const ReportQuerySchema = z.object({
@@ -198,7 +199,10 @@ export interface ReportData {
   lang: string;
   generatedOn: string;
   thresholds: { minCell: number; minGroup: number };
-  filters: { questionId: string; values: string[] }[];
+  /** The selection, with the question's and options' labels in the report language (`label`, `valueLabels`). */
+  filters: ({ questionId: string; values: string[] } & FilterLabels)[];
+  /** The competence scales' point texts and "not applicable" label as the form shows them; null without competence questions. */
+  scaleLabels: { importance: string[]; proficiency: string[]; notApplicable: string } | null;
   sample: {
     /** Perturbed (cell-key method); suppressed when the selection is smaller than min_group. */
     n: Count;

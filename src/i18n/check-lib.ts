@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatPath, parseQuestionnaire } from '../questionnaires/schema';
+import { formatPath, parseQuestionnaire, type Questionnaire } from '../questionnaires/schema';
 import { textUnits } from '../translations/units';
 import { readResources, type Resources } from './index';
 import { findUnusedKeys, readSources } from './check-usage';
 import { expandFamily, type RuntimeKeyFamily } from './runtime-keys';
 import { shippedFormJson } from '../xlsform/shipped';
+import { checkGlossaries } from './glossary';
 
 /** One thing `npm run check:i18n` reports: where (file and key) and what is wrong. */
 export interface Problem {
@@ -24,6 +25,8 @@ export interface CheckOptions {
   allowMissingNamespaces?: readonly string[];
   /** Keys built at run time (src/i18n/runtime-keys.ts): each must exist in en (and so, checked above, everywhere). */
   runtimeKeys?: readonly RuntimeKeyFamily[];
+  /** Glossaries (db/glossary/<lng>.json): when given, every shipped language but en needs one and is checked against it. */
+  glossaryDir?: string;
 }
 
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -144,21 +147,26 @@ export function checkLocales(resources: Resources, languages: readonly string[],
   return problems;
 }
 
-/** Every text of every questionnaire file present in every language the questionnaire declares. */
-export function checkQuestionnaires(dir: string): Problem[] {
+/** The questionnaire files of `dir` (JSON, and spreadsheet forms as CSV read as the server reads them at start). */
+export function readQuestionnaireFiles(dir: string): { file: string; questionnaire?: Questionnaire; problems: Problem[] }[] {
   if (!fs.existsSync(dir)) return [];
-  const problems: Problem[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.csv')).sort()) {
-    // Spreadsheet forms (XLSForm CSV) are read as the server reads them at start.
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.csv')).sort().map((file) => {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const form = file.endsWith('.csv') ? shippedFormJson(text, file) : undefined;
     const parsed = form && !form.ok ? form : parseQuestionnaire(form?.json ?? text, file);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems.map((p) => ({ where: `${file}: ${p.path}`, message: p.message })));
-      continue;
-    }
-    const declared = parsed.questionnaire.languages;
-    for (const unit of textUnits(parsed.questionnaire)) {
+    if (!parsed.ok) return { file, problems: parsed.problems.map((p) => ({ where: `${file}: ${p.path}`, message: p.message })) };
+    return { file, questionnaire: parsed.questionnaire, problems: [] };
+  });
+}
+
+/** Every text of every questionnaire file present in every language the questionnaire declares. */
+export function checkQuestionnaires(dir: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, questionnaire, problems: invalid } of readQuestionnaireFiles(dir)) {
+    problems.push(...invalid);
+    if (!questionnaire) continue;
+    const declared = questionnaire.languages;
+    for (const unit of textUnits(questionnaire)) {
       const missing = declared.filter((lng) => !(unit.text as Record<string, string | undefined>)[lng]?.trim());
       if (missing.length) problems.push({ where: `${file}: ${unit.id} (${formatPath(unit.path)})`, message: `missing in ${missing.join(', ')}` });
     }
@@ -196,5 +204,13 @@ export function runCheck(o: CheckOptions): Problem[] {
     ...checkRuntimeKeys(resources, o.runtimeKeys ?? []),
     ...findUnusedKeys(resources.en ?? {}, readSources(o.sourceDirs, o.localesDir)),
     ...checkQuestionnaires(o.questionnairesDir),
+    ...(o.glossaryDir
+      ? checkGlossaries({
+          glossaryDir: o.glossaryDir,
+          languages: o.languages,
+          resources,
+          questionnaires: readQuestionnaireFiles(o.questionnairesDir).flatMap((f) => (f.questionnaire ? [{ file: f.file, questionnaire: f.questionnaire }] : [])),
+        })
+      : []),
   ];
 }

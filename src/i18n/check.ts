@@ -8,7 +8,7 @@ import { RUNTIME_KEYS } from './runtime-keys';
 const ROOT = path.resolve(__dirname, '../..');
 
 const program = new Command('check:i18n')
-  .description('every UI key in every language with the same placeholders and plural forms, no unused keys, every questionnaire text in every declared language')
+  .description('every UI key in every language with the same placeholders and plural forms, no unused keys, every questionnaire text in every declared language, glossary terms (db/glossary/<lng>.json) used')
   .option('--allow-missing-namespace <ns...>', `namespaces whose file may be absent in a language (${NAMESPACES.join(', ')})`, [])
   .action((o: { allowMissingNamespace: string[] }) => {
     const unknown = o.allowMissingNamespace.filter((ns) => !(NAMESPACES as readonly string[]).includes(ns));
@@ -20,9 +20,10 @@ const program = new Command('check:i18n')
       questionnairesDir: path.join(ROOT, 'db/questionnaires'),
       allowMissingNamespaces: o.allowMissingNamespace,
       runtimeKeys: RUNTIME_KEYS,
+      glossaryDir: path.join(ROOT, 'db/glossary'),
     });
     if (!problems.length) {
-      console.log(`check:i18n: all ${LANGUAGES.length} languages complete, placeholders and plural forms consistent, no unused keys.`);
+      console.log(`check:i18n: all ${LANGUAGES.length} languages complete, placeholders and plural forms consistent, no unused keys, glossary terms used.`);
       return;
     }
     console.error(formatProblems(problems));

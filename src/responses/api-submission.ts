@@ -2,14 +2,16 @@ import type { Issue } from '../shared/errors';
 import { AppError } from '../shared/errors';
 import { fixedT } from '../i18n';
 import { validateAnswers, type AnswerIssue } from '../questionnaires/answers';
+import type { Questionnaire } from '../questionnaires/schema';
+import { issueMessage } from './issue-text';
 import type { SurveyService } from '../surveys/service';
 import { consentGaps, surveyState } from '../surveys/service';
 import type { ResponseService } from './service';
 import { IdempotencyKeySchema, SubmissionSchema } from './schema';
 
-export function translateIssues(issues: AnswerIssue[], lang: string): Issue[] {
+export function translateIssues(issues: AnswerIssue[], lang: string, questionnaire: Questionnaire): Issue[] {
   const t = fixedT(lang, 'errors');
-  return issues.map((i) => ({ path: i.questionId ? `answers.${i.questionId}` : 'answers', message: t(`validation.${i.key}`, i.params) }));
+  return issues.map((i) => ({ path: i.questionId ? `answers.${i.questionId}` : 'answers', message: issueMessage(t, questionnaire, lang, i) }));
 }
 
 /**
@@ -47,7 +49,7 @@ export async function acceptApiSubmission(
   if (gaps.length) throw reject(409, 'consent_notice_incomplete', gaps.map((path) => ({ path: `settings.${path}`, message: fixedT(msgLang, 'errors')('consent_notice_missing') })));
   if (!consent) throw reject(422, 'consent_required', [{ path: 'consent', message: fixedT(msgLang, 'errors')('consent_required') }]);
   const checked = validateAnswers(survey.current.definition, answers, { hidden: 'reject' });
-  if (!checked.ok) throw reject(422, 'invalid_answers', translateIssues(checked.issues, msgLang));
+  if (!checked.ok) throw reject(422, 'invalid_answers', translateIssues(checked.issues, msgLang, survey.current.definition));
 
   let idempotency: { key: string; requestHash: string } | undefined;
   if (idempotencyHeader !== undefined) {

@@ -4,6 +4,7 @@ import type { LocalizedText, Question, Questionnaire } from '../questionnaires/s
 import type { AnswerIssue } from '../questionnaires/answers';
 import { isVisible } from '../questionnaires/conditions';
 import { fieldName } from './form';
+import { issueMessage } from './issue-text';
 
 export interface Choice {
   value: string;
@@ -111,7 +112,7 @@ export function unmetNotices(ctx: PageContext, unmet: readonly string[], onPage:
 /** The questions of one page, ready for views/respondent/page.ejs. Hidden questions (by earlier pages) are left out. */
 export function buildQuestionViews(ctx: PageContext, questions: readonly Question[]): QuestionView[] {
   const onPage = new Set(questions.map((q) => q.id));
-  const errors = new Map(ctx.issues.map((i) => [i.questionId, ctx.tErrors(`validation.${i.key}`, i.params)]));
+  const errors = new Map(ctx.issues.map((i) => [i.questionId, issueMessage(ctx.tErrors, ctx.questionnaire, ctx.lang, i)]));
   const views: QuestionView[] = [];
   let lastArea: string | undefined;
   for (const q of questions) {

@@ -41,6 +41,7 @@ function buildReport(over: Partial<ReportData> = {}): ReportData {
     generatedOn: '2025-01-01',
     thresholds: { minCell: 5, minGroup: 10 },
     filters: [],
+    scaleLabels: null,
     sample: { n: 100, enough: true, languages: [{ lang: 'en', label: 'English', n: 100 }], funnel: [] },
     items,
     locus: { grandImportance, grandGap },

@@ -60,8 +60,9 @@ describe('after the thank-you page', () => {
 
 describe('"not applicable" ticked together with ratings', () => {
   test.each([
-    ['en', 'You ticked “not applicable” and also gave ratings'],
-    ['bg', 'Отбелязахте „не се отнася“ и същевременно дадохте оценки'],
+    // The message quotes the questionnaire's own label, as the checkbox shows it (bg: not translated in the test questionnaire).
+    ['en', 'You ticked “Not applicable” and also gave ratings'],
+    ['bg', 'Отбелязахте „Not applicable“ и същевременно дадохте оценки'],
   ])('when both are sent (%s), then the item shows the error, both stay as entered and nothing is stored', async (lang, message) => {
     const { agent, db } = buildTestApp();
     const a = agent();

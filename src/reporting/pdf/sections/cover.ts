@@ -5,14 +5,9 @@ import { cleanText } from '../format';
 import { drawText, isRtlReport, textHeight } from '../layout';
 import { COLOUR, CONTENT_WIDTH, MARGIN, PAGE, SIZE } from '../theme';
 
-/** "Country: Bulgaria, Slovenia" for each filter, with option labels where the report has them. */
+/** "Country: Slovenia" for each filter: the questionnaire's question and option labels in the report language. */
 export function describeFilters(ctx: PdfContext): string[] {
-  const { report } = ctx;
-  return report.filters.map((filter) => {
-    const question = report.frequencies.find((f) => f.questionId === filter.questionId);
-    const values = filter.values.map((v) => question?.options.find((o) => o.id === v)?.label ?? v);
-    return ctx.t('cover.filter', { question: cleanText(question?.label ?? filter.questionId), values: values.map(cleanText).join(', ') });
-  });
+  return ctx.report.filters.map((filter) => ctx.t('cover.filter', { question: cleanText(filter.label), values: filter.valueLabels.map(cleanText).join(', ') }));
 }
 
 /** Title page: a coloured band with the title, then the facts a reader needs to place the report. */

@@ -68,7 +68,7 @@ export function methodAndSample(ctx: PdfContext): void {
   if (report.survey.isDemo) paragraph(ctx, t('demo.explanation'));
 
   heading(ctx, t('method.scoring'));
-  paragraph(ctx, t('method.borich', { points: ctx.report.scalePoints }));
+  paragraph(ctx, t('method.borich', { points: ctx.report.scalePoints, na: report.scaleLabels?.notApplicable ?? t('table.notApplicable') }));
   paragraph(ctx, t('method.borichCheck'));
   paragraph(ctx, t('method.locus'));
   paragraph(ctx, t('method.areas'));

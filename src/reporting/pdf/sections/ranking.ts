@@ -1,4 +1,4 @@
-import { isSuppressed, type ItemSummary } from '../../../analysis/schema';
+import { isSuppressed, type ItemSummary, type ReportData } from '../../../analysis/schema';
 import { QUADRANT_COLOURS } from '../../charts';
 import { rankedItems } from '../../charts/format';
 import type { PdfContext } from '../context';
@@ -57,6 +57,13 @@ export function ranking(ctx: PdfContext): void {
     ],
     rows,
   );
-  note(ctx, t('ranking.note', { points: ctx.report.scalePoints }));
+  note(ctx, t('ranking.note', { points: ctx.report.scalePoints, ...scaleEnds(ctx.report) }));
   if (hidden.length) note(ctx, t('notes.suppressed', { min: fmt.int(report.thresholds.minGroup) }));
+}
+
+/** The first and last points of both scales as the questionnaire words them ("1 = Not important / None … 5 = Essential / Expert"). */
+export function scaleEnds(report: Pick<ReportData, 'scaleLabels'>): Record<'importanceLow' | 'importanceHigh' | 'proficiencyLow' | 'proficiencyHigh', string> {
+  const s = report.scaleLabels;
+  const clean = (x: string | undefined) => cleanText(x ?? '');
+  return { importanceLow: clean(s?.importance[0]), importanceHigh: clean(s?.importance.at(-1)), proficiencyLow: clean(s?.proficiency[0]), proficiencyHigh: clean(s?.proficiency.at(-1)) };
 }
