@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { flatten } from '../../src/i18n/check-lib';
 import { fixedT, LOCALES_DIR, readResources } from '../../src/i18n/index';
 import { parseQuestionnaire, type Questionnaire } from '../../src/questionnaires/schema';
+import { distributionChart } from '../../src/reporting/charts/distribution';
 import { describeFilters } from '../../src/reporting/pdf/sections/cover';
 import { scaleEnds } from '../../src/reporting/pdf/sections/ranking';
 import type { PdfContext } from '../../src/reporting/pdf/context';
@@ -72,6 +73,10 @@ describe('(5) the ranking legend quotes the questionnaire\'s scale points', () =
       const word = (t: Record<string, string | undefined>) => t[lang]!;
       for (const expected of [word(s.importance.points[0]!), word(s.proficiency.points[0]!), word(s.importance.points[4]!), word(s.proficiency.points[4]!)]) expect(note).toContain(expected);
       if (lang === 'ro') expect(note).toContain('Niciunul');
+      // the legends of the distribution charts (PDF and dashboard) name the ends as the form does
+      const t = fixedT(lang, 'report');
+      expect(distributionChart(report, t, 'proficiency').data.datasets.map((d) => d.label)).toEqual([`1 ${word(s.proficiency.points[0]!)}`, '2', '3', '4', `5 ${word(s.proficiency.points[4]!)}`]);
+      expect(distributionChart(report, t, 'importance').data.datasets[0]!.label).toBe(`1 ${word(s.importance.points[0]!)}`);
     } finally {
       db.close();
     }

@@ -28,6 +28,13 @@ function rows(report: ReportData, scale: Scale, level: DistributionLevel): Row[]
   });
 }
 
+/** "1 Not important": the questionnaire's own text of an end point; the interface's wording only without competence scales. */
+function endLabel(report: ReportData, t: TFunction, scale: Scale, k: number): string {
+  const text = report.scaleLabels?.[scale][k];
+  if (text) return `${k + 1} ${text}`;
+  return k === 0 ? t(`scale.${scale}.1`) : t(`scale.${scale}.top`, { point: k + 1 });
+}
+
 /**
  * Distribution of one rating scale as 100% stacked horizontal bars: the share of answers on each scale point 1..K.
  * Items with a suppressed distribution are left out.
@@ -41,8 +48,8 @@ export function distributionChart(report: ReportData, t: TFunction, scale: Scale
     data: {
       labels: data.map((r) => wrapLabel(r.label, level.by === 'area' ? 32 : 48, 3)),
       datasets: Array.from({ length: points }, (_, k) => ({
-        // the ends are named ("1 not important", "7 essential"), the points between are numbers
-        label: k === 0 ? t(`scale.${scale}.1`) : k === points - 1 ? t(`scale.${scale}.top`, { point: points }) : String(k + 1),
+        // the ends are named as the questionnaire's scale names them ("1 Not important", "7 Essential"), the points between are numbers
+        label: k === 0 || k === points - 1 ? endLabel(report, t, scale, k) : String(k + 1),
         data: data.map((r, i) => (totals[i] ? (100 * (r.counts[k] ?? 0)) / totals[i]! : 0)),
         backgroundColor: likertColours(points)[k],
         borderWidth: 0,
