@@ -128,6 +128,45 @@ function placeShapedRuns(svg: string): string {
   });
 }
 
+const LIGATURE = /[\uFB00-\uFB06]/;
+
+/**
+ * Skia writes shaped text, so "fi" comes out as the ligature "ﬁ" (one character, one x), which text extraction and
+ * search would then return. Each ligature is spelled out as in the body text, and each of its letters gets an x of
+ * its own (the ligature's advance shared by the letters' widths): svg-to-pdfkit places the n-th character at the
+ * n-th x, so one x short would shift every later letter of the run (Danish "identificere", Hungarian "fiatalok").
+ */
+export function spellOutLigatures(svg: string): string {
+  return svg.replace(/<text([^>]*) x="([^"]*)"([^>]*)>([^<]*)<\/text>/g, (run, before: string, xs: string, after: string, content: string) => {
+    if (!LIGATURE.test(content)) return run;
+    const x = xs.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
+    const chars = content.match(/&[^;]+;|[\s\S]/gu) ?? [];
+    if (x.length !== chars.length) return run.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'));
+    const size = Number(/font-size="([^"]+)"/.exec(before + after)?.[1] ?? CHART_FONT_SIZE);
+    const bold = /font-weight="(bold|[6-9]00)"/.test(before + after);
+    const placed: number[] = [];
+    let text = '';
+    chars.forEach((char, i) => {
+      const at = x[i]!;
+      if (!LIGATURE.test(char)) {
+        placed.push(at);
+        text += char;
+        return;
+      }
+      const letters = [...char.normalize('NFKC')];
+      const whole = measureChartText(letters.join(''), size, bold);
+      const advance = i + 1 < x.length ? x[i + 1]! - at : whole;
+      let left = 0;
+      for (const letter of letters) {
+        placed.push(whole > 0 ? at + (left / whole) * advance : at);
+        left += measureChartText(letter, size, bold);
+        text += letter;
+      }
+    });
+    return `<text${before} x="${placed.map((v) => Number(v.toFixed(5))).join(', ')}, "${after}>${text}</text>`;
+  });
+}
+
 /**
  * Renders a chart config (the very object the dashboard gets) with chart.js on a canvas that records SVG, so the
  * chart stays vector in the PDF. Text stays text (selectable, searchable) in DejaVu Sans. Sizes are in points.
@@ -151,9 +190,7 @@ export function renderChart<T extends ChartType, D, L>(config: ChartConfiguratio
   } as ChartConfiguration<T, D, L>);
   const svg = canvas.getContent().toString('utf8');
   chart.destroy();
-  // Skia writes shaped text, so "fi" comes out as the ligature "ﬁ", which text extraction and search would then
-  // return; spell ligatures out as in the body text (the letters after one are placed at their natural advance)
-  return { svg: placeShapedRuns(svg.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'))), shortened: fit.shortened };
+  return { svg: placeShapedRuns(spellOutLigatures(svg)), shortened: fit.shortened };
 }
 
 /**
