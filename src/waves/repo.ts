@@ -27,6 +27,10 @@ export function createWaveRepo(db: Db) {
   ).raw();
   const today = db.prepare<[string], string | null>(`SELECT ${WAVE_OF_TODAY_SQL}`).pluck();
   const assign = db.prepare('UPDATE responses SET wave_id = ? WHERE survey_id = ? AND id > ? AND is_demo = 1');
+  const demoRows = db.prepare<[string], { id: number; answers: string; collector_id: string | null; lang: string }>(
+    'SELECT id, answers, collector_id, lang FROM responses WHERE survey_id = ? AND is_demo = 1 ORDER BY id',
+  );
+  const setPanel = db.prepare('UPDATE responses SET panel_hash = ? WHERE id = ? AND is_demo = 1');
   const secret = db.prepare<[], Buffer>('SELECT secret FROM disclosure_secret WHERE id = 1').pluck();
   const lastId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM responses').pluck();
 
@@ -47,6 +51,10 @@ export function createWaveRepo(db: Db) {
     /** Demo data: puts the demo responses stored after `afterId` into a wave. */
     assignDemo: (surveyId: string, waveId: string | null, afterId: number) => assign.run(waveId, surveyId, afterId).changes,
     lastId: () => lastId.get() ?? 0,
+    /** Demo data: the demo responses of a survey, oldest first. */
+    demoRows: (surveyId: string) => demoRows.all(surveyId),
+    /** Demo data: gives a demo response a panel-code hash. */
+    setDemoPanel: (id: number, hash: Buffer) => void setPanel.run(hash, id),
     /** The disclosure secret (migration 022), the key of panel-code hashes; never output. */
     secret: () => secret.get(),
   };

@@ -4,6 +4,8 @@ import type { Db } from '../../shared/db';
 import { createSurveyService } from '../../surveys/service';
 import { WaveSchema, DEFAULT_WAVE } from '../../waves/schema';
 import { createWaveService } from '../../waves/service';
+import { createQuestionnaireService } from '../../questionnaires/service';
+import { loadWaveDemo } from '../../waves/demo';
 import { withDb } from '../context';
 
 /** Waves (issue 14): `needsmap wave add|list`. Messages in English, like the other commands. */
@@ -48,6 +50,22 @@ export function registerWave(program: Command) {
         const counts = waves.counts(o.survey);
         console.log(`${DEFAULT_WAVE}\t(responses outside every named wave)\t-\tresponses: ${counts.get(DEFAULT_WAVE) ?? 0}`);
         for (const w of waves.list(o.survey)) console.log(`${w.id}\t${w.label}\t${span(w.opens, w.closes)}\tresponses: ${counts.get(w.id) ?? 0}`);
+      }),
+    );
+  wave
+    .command('demo')
+    .description('demo data in two waves (baseline, after training) with a visible improvement, in the demo survey <id>-demo')
+    .option('--survey <id>', 'survey to copy', 'youth-worker-tna')
+    .option('--responses <n>', 'responses per wave', (v) => Number(v), 600)
+    .option('--seed <n>', 'random seed', (v) => Number(v), 1)
+    .action((o: { survey: string; responses: number; seed: number }) =>
+      withDb((db) => {
+        if (!Number.isInteger(o.responses) || o.responses < 1) throw new Error('--responses must be a whole number of at least 1');
+        const questionnaires = createQuestionnaireService(db);
+        const loaded = loadWaveDemo(db, { surveys: createSurveyService(db, questionnaires), questionnaires, audit: createAuthService(db).audit }, { surveyId: o.survey, responses: o.responses, seed: o.seed });
+        console.log(`Loaded ${loaded.perWave} demo responses in each of two waves into ${loaded.surveyId}; ${loaded.pairs} respondents gave the same panel code in both.`);
+        console.log(`Compare them: /admin/surveys/${loaded.surveyId}/report?compareWaves=baseline-2027,after-training-2028&groupBy=collector`);
+        console.log(`Remove it again: needsmap demo --clear --survey ${o.survey}`);
       }),
     );
 }
