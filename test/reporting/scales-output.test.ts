@@ -84,7 +84,8 @@ describe.each([
     const chart = JSON.parse(/<script type="application\/json" id="chart-importance">([^<]*)<\/script>/.exec(res.text)![1]!) as { data: { datasets: { label: string; backgroundColor: string }[] } };
     expect(chart.data.datasets).toHaveLength(s.points);
     expect(new Set(chart.data.datasets.map((d) => d.backgroundColor)).size).toBe(s.points);
-    expect(chart.data.datasets.at(-1)!.label).toBe(fixedT(uiLang, 'report')('scale.importance.top', { point: s.points }));
+    // the top point named as the questionnaire names it, in the report language (issue 13)
+    expect(chart.data.datasets.at(-1)!.label).toBe(`${s.points} ${data.scaleLabels!.importance.at(-1)}`);
   });
 
   (poppler ? test : test.skip)('when the PDF is downloaded, then the method names the scale and the score tables print the API figures', async () => {
