@@ -12,6 +12,7 @@ import {
   wilsonInterval,
   valuesHistogram,
   type Histogram,
+  type LocusQuadrant,
 } from './stats';
 import type { Accumulated, GroupCounts } from './accumulate';
 import type { AreaSummary, Disclosed, Distribution, ItemSummary, ScaleScore, Suppressed } from './schema';
@@ -51,42 +52,73 @@ export function itemMwds(points: number, g: GroupCounts, item: number): { n: num
   return { n: gap.n, mwds: gap.n ? mwds(gap.sum / gap.n, imp.sum / imp.n) : NaN };
 }
 
+/** The priority of one item in one group: what ranking and Locus for Focus need, nothing more. */
+export interface ItemPriority {
+  /** Index into `plan.items`. */
+  index: number;
+  n: number;
+  meanImportance: number;
+  meanGap: number;
+  mwds: number;
+  /** Only for items rated by at least `minGroup` respondents (and when there is a centre). */
+  rank?: number;
+  quadrant?: LocusQuadrant | null;
+}
+
+/**
+ * MWDS, rank and Locus-for-Focus quadrant of every item in one group, from moments only (no quantiles, intervals
+ * or tests): what the training plan reads for every partner and group, and what `summarizeItems` builds upon, so the
+ * two always agree.
+ */
+export function prioritizeItems(acc: Pick<Accumulated, 'plan'>, g: GroupCounts, minGroup: number): { items: ItemPriority[]; centre: { grandImportance: number; grandGap: number } | undefined } {
+  const points = acc.plan.points;
+  const items: ItemPriority[] = acc.plan.items.map((_, i) => {
+    const imp = histogramMoments(ratingHistogram(points, g.importance, i));
+    const gap = histogramMoments(gapHistogram(points, g, i));
+    const meanImportance = imp.n > 0 ? imp.sum / imp.n : NaN;
+    const meanGap = gap.n > 0 ? gap.sum / gap.n : NaN;
+    return { index: i, n: gap.n, meanImportance, meanGap, mwds: gap.n ? mwds(meanGap, meanImportance) : NaN };
+  });
+  const shown = items.filter((r) => r.n >= minGroup);
+  const centre = shown.length ? locusCentre(shown.map((r) => ({ meanImportance: r.meanImportance, meanGap: r.meanGap }))) : undefined;
+  const ranks = averageRanks(shown.map((r) => Math.round(r.mwds * 1e9) / 1e9), 'desc');
+  shown.forEach((r, k) => {
+    if (!centre) return;
+    r.rank = ranks[k]!;
+    r.quadrant = locusQuadrant(r.meanImportance, r.meanGap, centre.grandImportance, centre.grandGap);
+  });
+  return { items, centre };
+}
+
 /** Per-item Borich diagnosis: descriptive statistics, MWDS, rank and Locus-for-Focus quadrant. */
 export function summarizeItems(acc: Accumulated, total: GroupCounts, labels: Map<string, string>, minGroup: number): { items: ItemSummary[]; locus: Disclosed<{ grandImportance: number; grandGap: number }> } {
   const points = acc.plan.points;
-  const rows = acc.plan.items.map((field, i) => {
-    const gap = gapHistogram(points, total, i);
-    const gapStats = histogramStats(gap);
-    const imp = ratingHistogram(points, total.importance, i);
-    // gap bins run from -(K-1): bin K holds a gap of 1
-    const positive = gap.counts.slice(points).reduce((a, b) => a + b, 0);
-    return { field, i, n: gapStats.n, imp, gap, gapStats, positive, meanImportance: histogramStats(imp).mean, score: itemMwds(points, total, i).mwds };
-  });
-  const shown = rows.filter((r) => r.n >= minGroup);
-  const centre = shown.length ? locusCentre(shown.map((r) => ({ meanImportance: r.meanImportance, meanGap: r.gapStats.mean }))) : undefined;
-  const ranks = averageRanks(shown.map((r) => Math.round(r.score * 1e9) / 1e9), 'desc');
-  const rankOf = new Map(shown.map((r, k) => [r.i, ranks[k]!]));
-
-  const items = rows.map((r): ItemSummary => {
-    const base = { id: r.field.question.id, area: r.field.area, label: labels.get(r.field.question.id) ?? r.field.question.id, n: r.n, notApplicable: total.importance[r.i * (points + 1)]! };
-    if (r.n < minGroup || !centre) {
+  const { items: priorities, centre } = prioritizeItems(acc, total, minGroup);
+  const items = acc.plan.items.map((field, i): ItemSummary => {
+    const p = priorities[i]!;
+    const base = { id: field.question.id, area: field.area, label: labels.get(field.question.id) ?? field.question.id, n: p.n, notApplicable: total.importance[i * (points + 1)]! };
+    if (p.n < minGroup || !centre) {
       return { ...base, importance: SMALL_GROUP, proficiency: SMALL_GROUP, gap: SMALL_GROUP, mwds: SMALL_GROUP, rank: SMALL_GROUP, quadrant: SMALL_GROUP, wilcoxon: SMALL_GROUP };
     }
-    const w = wilcoxonSignedRank(r.gap);
+    const gap = gapHistogram(points, total, i);
+    const gapStats = histogramStats(gap);
+    // gap bins run from -(K-1): bin K holds a gap of 1
+    const positive = gap.counts.slice(points).reduce((a, b) => a + b, 0);
+    const w = wilcoxonSignedRank(gap);
     return {
       ...base,
-      importance: distribution(r.imp),
-      proficiency: distribution(ratingHistogram(points, total.proficiency, r.i)),
+      importance: distribution(ratingHistogram(points, total.importance, i)),
+      proficiency: distribution(ratingHistogram(points, total.proficiency, i)),
       gap: {
-        mean: r.gapStats.mean,
-        sd: r.gapStats.sd,
-        ci95: momentsStats(histogramMoments(r.gap)).ci95,
-        positiveShare: r.positive / r.n,
-        positiveCi: wilsonInterval(r.positive, r.n),
+        mean: gapStats.mean,
+        sd: gapStats.sd,
+        ci95: momentsStats(histogramMoments(gap)).ci95,
+        positiveShare: positive / p.n,
+        positiveCi: wilsonInterval(positive, p.n),
       },
-      mwds: r.score,
-      rank: rankOf.get(r.i)!,
-      quadrant: locusQuadrant(r.meanImportance, r.gapStats.mean, centre.grandImportance, centre.grandGap) ?? SMALL_GROUP,
+      mwds: p.mwds,
+      rank: p.rank!,
+      quadrant: p.quadrant ?? SMALL_GROUP,
       wilcoxon: { z: w.z, p: w.p, r: w.r },
     };
   });

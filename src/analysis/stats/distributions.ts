@@ -17,10 +17,23 @@ export function normalTwoSidedP(z: number): number {
   return clampProbability(2 * jStat.normal.cdf(-Math.abs(z), 0, 1));
 }
 
+/**
+ * Quantiles already computed, by probability and df: a report asks for the same few (0.975 at each group's n - 1)
+ * hundreds of times, and each is an iterative inverse of the incomplete beta function. Bounded; cleared when full.
+ */
+const tQuantiles = new Map<string, number>();
+
 /** Quantile of Student's t; NaN when df < 1. */
 export function studentTQuantile(p: number, df: number): number {
   if (!(df >= 1)) return Number.NaN;
-  return jStat.studentt.inv(p, df);
+  const key = `${p}:${df}`;
+  let q = tQuantiles.get(key);
+  if (q === undefined) {
+    if (tQuantiles.size >= 4096) tQuantiles.clear();
+    q = jStat.studentt.inv(p, df) as number;
+    tQuantiles.set(key, q);
+  }
+  return q;
 }
 
 function clampProbability(p: number): number {
