@@ -61,6 +61,8 @@ export function dashboardView(report: ReportData, query: Record<string, unknown>
       csvLabels: `/api/surveys/${encodeURIComponent(report.survey.id)}/responses.csv?labels=1&lang=${lang}`,
       xlsx: `/api/surveys/${encodeURIComponent(report.survey.id)}/responses.xlsx?lang=${lang}`,
       sps: `/api/surveys/${encodeURIComponent(report.survey.id)}/codebook.sps?lang=${lang}`,
+      /** The same dashboard without the selection: under the group threshold there are no filter controls to undo it. */
+      allResponses: `/admin/surveys/${encodeURIComponent(report.survey.id)}/report?${new URLSearchParams({ lang, ...(typeof query.groupBy === 'string' && query.groupBy ? { groupBy: query.groupBy } : {}) })}`,
     },
     uiLang,
   };

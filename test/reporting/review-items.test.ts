@@ -10,6 +10,10 @@ import { translateIssues } from '../../src/responses/api-submission';
 import { fromRoot } from '../../src/shared/paths';
 import { buildDemoDb, buildReport } from './pdf/demo-report';
 import type { Db } from '../../src/shared/db';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { addUser, signIn } from '../helpers/auth';
 
 // Issue 13, the multilingual review's items: each test failed before the fix.
 jest.setTimeout(60_000);
@@ -102,6 +106,17 @@ describe('(6) filter lines name the question and options in the report language,
     expect(lines[0]).toContain(country);
     expect(lines[1]).toContain(role);
     expect(lines.join('; ')).not.toMatch(/\bSI\b|\bcountry:|\brole:|: other\b/);
+  });
+
+  test('the dashboard of such a selection says what was selected, in words, and links back to all responses', async () => {
+    const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: ':memory:' }) });
+    addUser(db, 'review-items@example.org', 'admin');
+    const agent = request.agent(app);
+    await signIn(agent, 'review-items@example.org');
+    const res = await agent.get('/admin/surveys/youth-worker-tna/report?lang=ro&groupBy=role&filter.country=SI&filter.role=other');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Răspunsuri incluse: În ce țară lucrați în principal?: Slovenia; Care este rolul dumneavoastră principal?: Altul');
+    expect(res.text).toContain('<a href="/admin/surveys/youth-worker-tna/report?lang=ro&amp;groupBy=role">Toate răspunsurile complete</a>');
   });
 
   test('a filter on the partner link or the answer language is worded too', () => {
