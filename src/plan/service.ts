@@ -1,8 +1,8 @@
 import type { Questionnaire } from '../questionnaires/schema';
 import type { Accumulated, GroupCounts } from '../analysis/accumulate';
 import { smallCount, summarizeFrequencies, type LabelSource } from '../analysis/frequencies';
-import { summarizeItems } from '../analysis/items';
-import { isSuppressed, type Count } from '../analysis/schema';
+import { prioritizeItems } from '../analysis/items';
+import type { Count } from '../analysis/schema';
 import type { Grouping } from '../analysis/selection';
 import { foldSmallGroups } from '../analysis/stats';
 import { PLAN_ROLES, type PlanItem, type PlanModule, type PlanRole, type PlanUnit, type TrainingPlan } from './schema';
@@ -40,12 +40,15 @@ export interface PlanLabels extends LabelSource {
 
 /** The plan of one group whose size may be published: its quadrant I items, modules and preferences. */
 function unitPlan(acc: Accumulated, g: GroupCounts, labels: PlanLabels, thresholds: { minCell: number; minGroup: number }, roles: Record<PlanRole, string | null>) {
-  const { items } = summarizeItems(acc, g, labels.questions, thresholds.minGroup);
+  // Priorities only (moments, ranks, quadrants): the report's full item statistics for every partner and group
+  // would cost most of a report's time, and the plan shows none of them. Same figures as summarizeItems.
+  const { items } = prioritizeItems(acc, g, thresholds.minGroup);
   const first: PlanItem[] = items
-    .filter((i) => i.quadrant === 'first_priority')
-    .flatMap((i) => {
-      if (isSuppressed(i.mwds) || isSuppressed(i.rank) || isSuppressed(i.importance) || isSuppressed(i.gap)) return [];
-      return [{ id: i.id, label: i.label, area: i.area, n: i.n, mwds: i.mwds, rank: i.rank, meanImportance: i.importance.mean, meanGap: i.gap.mean }];
+    .filter((i) => i.quadrant === 'first_priority' && i.rank !== undefined)
+    .map((i) => {
+      const field = acc.plan.items[i.index]!;
+      const id = field.question.id;
+      return { id, label: labels.questions.get(id) ?? id, area: field.area, n: i.n, mwds: i.mwds, rank: i.rank!, meanImportance: i.meanImportance, meanGap: i.meanGap };
     })
     .sort((a, b) => b.mwds - a.mwds || a.rank - b.rank);
   const modules: PlanModule[] = [];
