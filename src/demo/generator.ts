@@ -64,7 +64,6 @@ const clamp = (x: number, points = 5) => Math.min(points, Math.max(1, Math.round
 export function createDemoGenerator(q: Questionnaire, seed: number) {
   const random = seededRandom(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const weighted = <T>(list: readonly T[], weights: readonly number[]): T => {
     let r = random() * weights.reduce((a, b) => a + b, 0);
     for (let i = 0; i < list.length; i++) if ((r -= weights[i]!) < 0) return list[i]!;
@@ -77,6 +76,18 @@ export function createDemoGenerator(q: Questionnaire, seed: number) {
   const onScale = (x: number) => (points === 5 ? x : 1 + ((x - 1) * (points - 1)) / 4);
   const areaLabel = (area: string, lang: string) => localize(q.areas.find((a) => a.id === area)?.label, lang, q.defaultLanguage).text;
 
+  // A stream of its own, so the other answers of a seed stay what they were before languages were added.
+  const languageRandom = seededRandom(seed + 0x1a96);
+  /** Mostly the partner's own language, often English, sometimes any other option (every shipped language). */
+  function trainingLanguage(ids: readonly string[], partner: DemoPartner): string | undefined {
+    const own = ids.find((id) => id === `lang_${partner.lang}`);
+    const english = ids.find((id) => id === 'lang_en');
+    const r = languageRandom();
+    if (own && r < 0.7) return own;
+    if (english && r < 0.85) return english;
+    return ids[Math.floor(languageRandom() * ids.length)];
+  }
+
   function choose(question: Question, experience: number, partner: DemoPartner): Answers[string] | undefined {
     switch (question.type) {
       case 'country':
@@ -84,7 +95,7 @@ export function createDemoGenerator(q: Questionnaire, seed: number) {
       case 'single': {
         const ids = question.options.map((o) => o.id);
         if (question.id === 'experience') return ids[Math.min(ids.length - 1, experience)];
-        if (question.id === 'training_language') return ids.find((id) => id === `lang_${partner.lang}`) ?? pick(ids);
+        if (question.id === 'training_language') return trainingLanguage(ids, partner);
         return weighted(ids, ids.map((_, i) => 1 / (i + 1)));
       }
       case 'multiple': {

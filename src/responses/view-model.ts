@@ -64,8 +64,13 @@ function choicesFor(ctx: PageContext, q: Question, value: unknown): Choice[] {
   const make = (v: string, label: { text: string; lang?: string }) => ({ value: v, label: label.text, lang: label.lang, checked: selected.has(v) });
   switch (q.type) {
     case 'single':
-    case 'multiple':
-      return q.options.map((o) => make(o.id, text(ctx, o.label)));
+    case 'multiple': {
+      // Options are appended to keep the codes of stored answers (codebook.ts), so an "other" option added before
+      // them is still shown last, where respondents look for it.
+      const isOther = (id: string) => id === 'other' || id.endsWith('_other');
+      const ordered = [...q.options.filter((o) => !isOther(o.id)), ...q.options.filter((o) => isOther(o.id))];
+      return ordered.map((o) => make(o.id, text(ctx, o.label)));
+    }
     case 'likert':
       return q.points.map((p, i) => make(String(i + 1), text(ctx, p)));
     case 'country': {
