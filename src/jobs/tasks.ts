@@ -6,6 +6,7 @@ import type { ExportService } from '../reporting/exports/service';
 import { exportFileName } from '../reporting/exports/names';
 import { AppError } from '../shared/errors';
 import { asset } from '../shared/assets';
+import { scriptClasses } from '../i18n/scripts';
 import { fromRoot } from '../shared/paths';
 import type { StreamJob, StreamStart, ValueJob } from './schema';
 
@@ -36,6 +37,7 @@ export function createTasks(services: JobServices, options: { cacheViews: boolea
       languages: [],
       surveyTitle: 'Needsmap',
       asset,
+      scriptClasses,
       ...dashboardView(report, job.query, fixedT(report.lang, 'report'), job.page.lang),
     };
     return ejs.renderFile(`${views}/reporting/dashboard.ejs`, locals, { cache: options.cacheViews, views: [views] });

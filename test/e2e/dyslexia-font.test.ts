@@ -69,3 +69,66 @@ test.each(['sl', 'pl', 'ro'])('in dyslexia mode (%s) each letter is drawn by a f
     await context.close();
   }
 });
+
+/** Opens the survey's consent page in `lang` with a display mode switched on (the settings form, no JavaScript needed). */
+async function pageInMode(lang: string, mode: 'dyslexia' | 'lowvision'): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/s/${SURVEY}?lang=${lang}`);
+  await page.check('#consent');
+  await Promise.all([page.waitForEvent('load'), page.click('.consent-form button[type=submit]')]);
+  await Promise.all([page.waitForEvent('load'), page.click(`button[value="${mode}:1"]`)]);
+  expect(await page.evaluate('document.documentElement.className')).toContain(`mode-${mode}`);
+  return { page, close: () => context.close() };
+}
+
+const GREEK = ['α', 'λ', 'ά', 'ώ', 'Φ', 'ς'];
+const CYRILLIC = ['ж', 'Ф', 'ї', 'є', 'ъ', 'я'];
+// Letters of hu, mt, lv, lt, sk, hr and cs that OpenDyslexic and Atkinson Hyperlegible both draw well.
+const LATIN_EXT_A = ['ő', 'ű', 'ċ', 'ġ', 'ħ', 'ż', 'č', 'ė', 'ų', 'ā', 'ī', 'ņ', 'ľ', 'ŕ', 'đ'];
+
+test.each([
+  ['el', 'dyslexia', GREEK],
+  ['uk', 'dyslexia', CYRILLIC],
+  ['bg', 'lowvision', CYRILLIC],
+  ['el', 'lowvision', GREEK],
+] as const)('in a %s page in %s mode, letters, digits and punctuation share one font that has them', async (lang, mode, letters) => {
+  const { page, close } = await pageInMode(lang, mode);
+  try {
+    expect(await page.evaluate('document.documentElement.className')).not.toContain('script-latn');
+    const drawn = await fontsDrawing(page, [...letters, '7', '?']);
+    const families = new Set(Object.values(drawn).flat());
+    expect([...families]).toHaveLength(1);
+    expect(families.has('OpenDyslexic') || families.has('Atkinson Hyperlegible')).toBe(false);
+  } finally {
+    await close();
+  }
+});
+
+test('in a Latin page in dyslexia mode, Greek and Cyrillic words (the language list) are never drawn by OpenDyslexic', async () => {
+  const { page, close } = await pageInMode('en', 'dyslexia');
+  try {
+    const drawn = await fontsDrawing(page, [...GREEK, ...CYRILLIC, 'a']);
+    for (const c of [...GREEK, ...CYRILLIC]) expect([c, drawn[c]]).not.toEqual([c, ['OpenDyslexic']]);
+    expect(drawn.a).toEqual(['OpenDyslexic']);
+  } finally {
+    await close();
+  }
+});
+
+test.each([
+  ['hu', 'dyslexia', 'OpenDyslexic'],
+  ['mt', 'dyslexia', 'OpenDyslexic'],
+  ['lv', 'lowvision', 'Atkinson Hyperlegible'],
+  ['sk', 'lowvision', 'Atkinson Hyperlegible'],
+] as const)('in a %s page in %s mode, Latin Extended-A letters are drawn by %s; ĺ, misdrawn or missing there, by another font', async (lang, mode, family) => {
+  const { page, close } = await pageInMode(lang, mode);
+  try {
+    expect(await page.evaluate('document.documentElement.className')).toContain('script-latn');
+    const drawn = await fontsDrawing(page, [...LATIN_EXT_A, 'ĺ']);
+    for (const c of LATIN_EXT_A) expect([c, drawn[c]]).toEqual([c, [family]]);
+    expect(drawn['ĺ']).not.toContain('OpenDyslexic');
+  } finally {
+    await close();
+  }
+});
