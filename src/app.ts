@@ -30,6 +30,8 @@ import { requireAccess } from './auth/middleware';
 import { createAnalysisService } from './analysis/service';
 import { reportRoutes } from './reporting/routes';
 import { planRoutes } from './plan/routes';
+import { outcomeRoutes } from './outcomes/routes';
+import { createOutcomeService } from './outcomes/service';
 import { exportRoutes } from './reporting/exports/routes';
 import { exportScope } from './reporting/scope';
 import { translationBodyParsers, translationRoutes } from './translations/routes';
@@ -99,7 +101,7 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
     res.redirect(302, first ? `/s/${first.row.id}` : '/api/surveys');
   });
   app.post(['/api/surveys/:id/responses', '/s/:surveyId/start', '/s/:surveyId/p/:page'], submitLimit);
-  app.use(['/api/surveys/:surveyId/report', '/admin/surveys/:surveyId/report', '/admin/surveys/:surveyId/report.pdf', '/admin/surveys/:surveyId/plan', '/admin/surveys/:surveyId/plan.xlsx'], auth.requireUser, reportLimit);
+  app.use(['/api/surveys/:surveyId/report', '/admin/surveys/:surveyId/report', '/admin/surveys/:surveyId/report.pdf', '/admin/surveys/:surveyId/plan', '/admin/surveys/:surveyId/plan.xlsx', '/admin/surveys/:surveyId/outcomes'], auth.requireUser, reportLimit);
   app.use(['/api/surveys/:surveyId/responses.csv', '/api/surveys/:surveyId/responses.xlsx'], auth.requireUser, exportLimit);
   app.use(surveyApiRoutes({ surveys }));
   app.use(responseApiRoutes({ surveys, responses }));
@@ -108,6 +110,7 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
   app.use(authRoutes({ auth }));
   app.use(reportRoutes({ jobs, requireUser: auth.requireUser, pageLocals: adminPageLocals }));
   app.use(planRoutes({ jobs, requireUser: auth.requireUser, pageLocals: adminPageLocals }));
+  app.use(outcomeRoutes({ jobs, surveys, outcomes: createOutcomeService(db, { audit: auth.service.audit }), requireUser: auth.requireUser, pageLocals: adminPageLocals }));
   app.use(exportRoutes({ db, surveys, jobs }, [auth.requireUser, requireAccess('export:data'), exportScope]));
   app.use(translationRoutes({ db, questionnaires, surveys, auth: auth.service, pageLocals: adminPageLocals }));
   app.use(adminRoutes({ db, auth: auth.service, surveys, questionnaires, config }));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LocusQuadrant } from './stats';
 import { CompareWavesSchema, type WavesReport } from '../waves/schema';
 import type { TrainingPlan } from '../plan/schema';
+import type { OutcomeFunnel } from '../outcomes/schema';
 import type { FilterLabels } from './labels';
 
 /** Query of GET /api/surveys/:id/report (filters arrive as `filter.<questionId>=<value>`, repeatable). */
@@ -225,4 +226,6 @@ export interface ReportData {
   waves?: WavesReport;
   /** Issue 14: first-priority needs per partner and per group, with their training preferences (src/plan); always set by build(). */
   trainingPlan?: TrainingPlan;
+  /** Issue 14: invited → responded → attended → outcomes per partner (src/outcomes); always set by build(). */
+  outcomeFunnel?: OutcomeFunnel;
 }

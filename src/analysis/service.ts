@@ -21,6 +21,8 @@ import { singleRowBlock } from './block';
 import { codeTranslator } from './translate';
 import { createWaveReporter } from '../waves/report'; // issue 14: waves
 import { buildTrainingPlan } from '../plan/service'; // issue 14: training plan
+import { buildFunnel } from '../outcomes/service'; // issue 14: outcome funnel
+import { createOutcomesReader } from '../outcomes/repo';
 
 /** What the viewer may read beyond aggregates: raw free text of all collectors, some, or none. */
 export interface ViewerScope {
@@ -57,6 +59,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
   const secret = loadSecret(db);
   const perturb = options.perturb === false ? undefined : createPerturb(secret);
   const perturbOne = (count: number, name: string, key: number) => (perturb ? perturbCount(secret, count, name, key) : count);
+  const outcomes = createOutcomesReader(db);
   const waveReporter = createWaveReporter(db, deps, perturb); // issue 14: waves
   const cache = createReportCache();
 
@@ -219,6 +222,8 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
         grouping: grouping && partnerPass ? { acc: counts, grouping, label: labels.question(grouping.id) } : null,
         visiblePartners: req.viewer.partners ?? 'all',
       }),
+      // issue 14: invited → responded → attended → outcomes per partner (src/outcomes)
+      outcomeFunnel: buildFunnel(outcomes, { surveyId: req.surveyId, funnel: funnel(req.surveyId, completed, thresholds.minCell, t('directLink')), completed, perturbOne, minCell: thresholds.minCell, overallLabel: t('method.funnel.overall'), visible: req.viewer.partners ?? 'all' }),
     };
   }
 

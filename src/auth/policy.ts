@@ -22,17 +22,21 @@ export const PERMISSIONS = [
   'users:admin',
   /** Read the audit log. */
   'audit:view',
+  /** Enter what happened after the survey (attendance, outcomes) for a collector (coordinators: their own only). */
+  'outcomes:edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  coordinator: new Set<Permission>(['survey:view', 'responses:raw', 'report:view', 'export:data']),
+  coordinator: new Set<Permission>(['survey:view', 'responses:raw', 'report:view', 'export:data', 'outcomes:edit']),
   researcher: new Set<Permission>(['survey:view', 'responses:raw', 'report:view', 'export:data']),
 };
 
 /** Permissions about individual respondents' rows: for these a requested collector must be in a coordinator's scope. */
 const ROW_LEVEL = new Set<Permission>(['responses:raw', 'responses:erase', 'export:data']);
+/** Permissions whose requested collector must be in a coordinator's scope, though they are not about respondents. */
+const COLLECTOR_SCOPED = new Set<Permission>([...ROW_LEVEL, 'outcomes:edit']);
 
 export function hasPermission(user: AuthUser, permission: Permission): boolean {
   return GRANTS[user.role].has(permission);
@@ -96,7 +100,7 @@ export function decide(user: AuthUser, permission: Permission, target: { surveyI
   if (ROW_LEVEL.has(permission) && user.role === 'researcher' && !user.canReadFreeText) return 'forbidden';
   if (target.surveyId === undefined) return 'allow';
   if (!canSeeSurvey(user, target.surveyId)) return 'not_found';
-  if (target.collectorId !== undefined && ROW_LEVEL.has(permission) && !inCollectorScope(user, target.surveyId, target.collectorId)) {
+  if (target.collectorId !== undefined && COLLECTOR_SCOPED.has(permission) && !inCollectorScope(user, target.surveyId, target.collectorId)) {
     return 'not_found';
   }
   return 'allow';

@@ -10,7 +10,7 @@ const admin = user('admin');
 describe('hasPermission', () => {
   test.each<[Role, Permission[]]>([
     ['admin', [...PERMISSIONS]],
-    ['coordinator', ['survey:view', 'responses:raw', 'report:view', 'export:data']],
+    ['coordinator', ['survey:view', 'responses:raw', 'report:view', 'export:data', 'outcomes:edit']],
     ['researcher', ['survey:view', 'responses:raw', 'report:view', 'export:data']],
   ])('when the role is %s, then exactly these permissions are granted: %j', (role, granted) => {
     expect(PERMISSIONS.filter((p) => hasPermission(user(role), p))).toEqual(granted);
@@ -35,6 +35,9 @@ describe('decide', () => {
     ['researcher without the microdata grant reading the protected report', researcher, 'report:view', { surveyId: 's2' }, 'allow'],
     ['researcher with the microdata grant reading raw responses of any partner', reader, 'responses:raw', { surveyId: 's2', collectorId: 'rome' }, 'allow'],
     ['researcher importing a questionnaire', researcher, 'survey:admin', {}, 'forbidden'],
+    ['coordinator entering the outcomes of their collector', sofia, 'outcomes:edit', { surveyId: 's1', collectorId: 'sofia' }, 'allow'],
+    ['coordinator entering the outcomes of another partner', sofia, 'outcomes:edit', { surveyId: 's1', collectorId: 'rome' }, 'not_found'],
+    ['researcher entering outcomes', reader, 'outcomes:edit', { surveyId: 's1', collectorId: 'rome' }, 'forbidden'],
   ])('when %s, then the decision is %s', (_name, who, permission, target, expected) => {
     expect(decide(who, permission, target)).toBe(expected);
   });

@@ -20,13 +20,14 @@ import { executiveSummary } from './sections/summary';
 import { MARGIN } from './theme';
 import { wavesSection } from '../../waves/pdf'; // issue 14: waves
 import { trainingPlanSection } from '../../plan/pdf-section'; // issue 14
+import { outcomeFunnelSection } from '../../outcomes/pdf-section'; // issue 14
 
 export interface RenderPdfOptions {
   /** Called after each step (a section, then the page numbers), for a progress bar. */
   onProgress?(step: number, total: number): void;
 }
 
-const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, areas, comparisonSection, wavesSection, scoresSection, preferences, trainingPlanSection, openAnswers];
+const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, areas, comparisonSection, wavesSection, scoresSection, preferences, trainingPlanSection, outcomeFunnelSection, openAnswers];
 
 /**
  * Writes the diagnosis as an A4 PDF to `out` and resolves when `out` has received all of it. `t` is a translate
