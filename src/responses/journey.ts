@@ -8,6 +8,7 @@ import type { OpenSurvey, SurveyService } from '../surveys/service';
 import { naConflicts, unmetFollowUps, withoutConflicts } from './page-checks';
 import { createResponseRepo, type DraftRow } from './repo';
 import type { ResponseService } from './service';
+import { createWaveRepo } from '../waves/repo';
 
 export interface Draft {
   token: string;
@@ -24,9 +25,12 @@ export interface Draft {
 export function createJourney(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService; responses: ResponseService }) {
   const repo = createResponseRepo(db);
 
-  const start = db.transaction((survey: OpenSurvey, collectorId: string | null, lang: string): string => {
+  const waves = createWaveRepo(db);
+
+  const start = db.transaction((survey: OpenSurvey, collectorId: string | null, lang: string, panelCode?: string): string => {
     const token = randomCode(3, 4);
-    repo.createDraft(hashCode(token), survey.row.id, survey.current.version, collectorId, lang);
+    // Waves: only the keyed hash of the panel code is kept with the draft (src/waves/panel.ts)
+    repo.createDraft(hashCode(token), survey.row.id, survey.current.version, collectorId, lang, panelCode ? deps.responses.panelHash(survey.row.id, panelCode) : null);
     deps.surveys.recordStart(survey.row.id, collectorId);
     return token;
   });
@@ -90,13 +94,16 @@ export function createJourney(db: Db, deps: { surveys: SurveyService; questionna
       lang,
       answers: result.answers as Answers,
       countStart: false,
+      panel: draft.row.panel_hash ? { hash: draft.row.panel_hash } : undefined,
     });
     repo.deleteDraft(hashCode(draft.token));
     return stored.ok ? { ok: true as const, erasureCode: stored.erasureCode } : { ok: false as const, page: 0, issues: [] };
   });
 
   return {
-    start: (survey: OpenSurvey, collectorId: string | null, lang: string) => start.immediate(survey, collectorId, lang),
+    start: (survey: OpenSurvey, collectorId: string | null, lang: string, panelCode?: string) => start.immediate(survey, collectorId, lang, panelCode),
+    /** Waves: the consent page asks for an optional panel code when the survey has named waves. */
+    asksPanelCode: (surveyId: string) => waves.list(surveyId).length > 0,
     load,
     save,
     checkPage,

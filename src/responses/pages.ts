@@ -21,10 +21,10 @@ export interface ConsentPreview {
 }
 
 /** Renders the consent page (also on a missing tick, with the error; as a preview for organisers). */
-export function renderConsent(res: Response, survey: OpenSurvey, opts: { collectorId: string | null; error?: string; hasDraft?: boolean; preview?: ConsentPreview }) {
+export function renderConsent(res: Response, survey: OpenSurvey, opts: { collectorId: string | null; error?: string; hasDraft?: boolean; preview?: ConsentPreview; panel?: { value?: string; error?: string } }) {
   const lang = res.locals.lang as string;
   const ctx = { lang, questionnaire: survey.current.definition };
-  res.status(opts.error ? 422 : 200).render('respondent/consent', {
+  res.status(opts.error || opts.panel?.error ? 422 : 200).render('respondent/consent', {
     description: localText(ctx, survey.current.definition.description),
     purpose: localText(ctx, survey.current.definition.purpose),
     controllerName: survey.row.controller_name,
@@ -35,6 +35,8 @@ export function renderConsent(res: Response, survey: OpenSurvey, opts: { collect
     error: opts.error,
     hasDraft: opts.hasDraft,
     preview: opts.preview,
+    /** Waves: the optional panel-code field (absent when the survey has no named waves). */
+    panel: opts.panel ?? null,
     action: `${surveyPath(survey)}/start`,
   });
 }

@@ -23,6 +23,8 @@ export interface DraftRow {
   lang: string;
   page: number;
   answers: string;
+  /** Waves: the keyed hash of the panel code given on the consent page, until the response is sent. */
+  panel_hash: Buffer | null;
 }
 
 export interface IdempotencyRow {
@@ -63,10 +65,10 @@ export function createResponseRepo(db: Db) {
   const forgetKeys = db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?');
   const recordStart = db.prepare("INSERT INTO starts (survey_id, collector_id, started_on) VALUES (?, ?, date('now'))");
   const draft = db.prepare<[string], DraftRow>(
-    "SELECT token_hash, survey_id, version, collector_id, lang, page, answers FROM drafts WHERE token_hash = ? AND expires_on >= date('now')",
+    "SELECT token_hash, survey_id, version, collector_id, lang, page, answers, panel_hash FROM drafts WHERE token_hash = ? AND expires_on >= date('now')",
   );
   const insertDraft = db.prepare(
-    `INSERT INTO drafts (token_hash, survey_id, version, collector_id, lang, expires_on) VALUES (?, ?, ?, ?, ?, date('now', '+${DRAFT_DAYS} days'))`,
+    `INSERT INTO drafts (token_hash, survey_id, version, collector_id, lang, panel_hash, expires_on) VALUES (?, ?, ?, ?, ?, ?, date('now', '+${DRAFT_DAYS} days'))`,
   );
   const updateDraft = db.prepare(
     `UPDATE drafts SET answers = ?, page = ?, lang = ?, expires_on = date('now', '+${DRAFT_DAYS} days') WHERE token_hash = ?`,
@@ -129,8 +131,8 @@ export function createResponseRepo(db: Db) {
     recordStart: (surveyId: string, collectorId: string | null) => void recordStart.run(surveyId, collectorId),
     forgetKeysBefore: (nowSeconds: number) => forgetKeys.run(nowSeconds - IDEMPOTENCY_TTL_SECONDS).changes,
     draft: (tokenHash: string) => draft.get(tokenHash),
-    createDraft: (tokenHash: string, surveyId: string, version: number, collectorId: string | null, lang: string) =>
-      void insertDraft.run(tokenHash, surveyId, version, collectorId, lang),
+    createDraft: (tokenHash: string, surveyId: string, version: number, collectorId: string | null, lang: string, panelHash: Buffer | null = null) =>
+      void insertDraft.run(tokenHash, surveyId, version, collectorId, lang, panelHash),
     updateDraft: (tokenHash: string, answers: string, page: number, lang: string) => void updateDraft.run(answers, page, lang, tokenHash),
     deleteDraft: (tokenHash: string) => void deleteDraft.run(tokenHash),
     purgeDrafts: () => purgeDrafts.run().changes,

@@ -11,6 +11,7 @@ import { readPageAnswers } from './form';
 import type { Journey } from './journey';
 import { clearDraftCookie, doneCookie, draftCookie, renderConsent, renderPage, sentCookie, setDraftCookie, surveyPath } from './pages';
 import { startBlocked } from './start-guard';
+import { PanelCodeSchema } from '../waves/schema';
 
 const PageParam = z.coerce.number().int().min(1).max(100);
 /** Question ids whose answers the respondent agreed to let go (`_drop`, repeated), from the page they confirmed on. */
@@ -48,7 +49,7 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     if (!requireOpen(req, res)) return;
     const hasDraft = Boolean(deps.journey.load(survey.row.id, req.cookies?.[draftCookie]));
     if (startBlocked(req, res, { surveys: deps.surveys, peekUser: deps.peekUser }, collectorId, hasDraft)) return;
-    renderConsent(res, survey, { collectorId, hasDraft });
+    renderConsent(res, survey, { collectorId, hasDraft, panel: deps.journey.asksPanelCode(survey.row.id) ? {} : undefined });
   };
   router.get('/s/:surveyId', context, consent);
   router.get('/s/:surveyId/c/:collectorId', context, consent);
@@ -59,8 +60,13 @@ export function respondentRoutes(deps: { surveys: SurveyService; journey: Journe
     if (collectorId && !deps.surveys.collector(survey.row.id, collectorId)) throw new AppError(404, 'not_found', 'collector_not_found');
     if (!requireOpen(req, res)) return;
     if (startBlocked(req, res, { surveys: deps.surveys }, collectorId, false)) return;
-    if (req.body.consent !== 'yes') return renderConsent(res, survey, { collectorId, error: res.locals.t('consentRequired') });
-    setDraftCookie(req, res, survey, deps.journey.start(survey, collectorId, res.locals.lang));
+    // Waves: an optional panel code, validated before anything is stored
+    const asksPanel = deps.journey.asksPanelCode(survey.row.id);
+    const typed = asksPanel && typeof req.body.panelCode === 'string' ? req.body.panelCode.trim() : '';
+    const panelCode = typed ? PanelCodeSchema.safeParse(typed) : null;
+    if (panelCode && !panelCode.success) return renderConsent(res, survey, { collectorId, panel: { value: typed, error: res.locals.t('panelCodeInvalid') } });
+    if (req.body.consent !== 'yes') return renderConsent(res, survey, { collectorId, error: res.locals.t('consentRequired'), panel: asksPanel ? { value: typed } : undefined });
+    setDraftCookie(req, res, survey, deps.journey.start(survey, collectorId, res.locals.lang, panelCode?.data));
     res.clearCookie(sentCookie, { path: surveyPath(survey) });
     res.redirect(303, `${surveyPath(survey)}/p/1`);
   });
