@@ -5,6 +5,7 @@ import type { Cell } from '../reporting/exports/schema';
 import { sheetXml, workbookParts } from '../reporting/exports/xlsx';
 import { ZipStream } from '../reporting/exports/zip';
 import { planOf } from './view-model';
+import { funnelOf } from '../outcomes/view-model';
 import type { PlanUnit } from './schema';
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
@@ -14,7 +15,8 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 3
  * The training plan as a workbook a coordinator edits into the real plan: one row per first-priority need of every
  * partner and group that publishes one (the figures that put it there, then empty columns to fill: format, dates,
  * trainer, notes), and a second sheet with the same groups' training preferences. Only published figures, exactly
- * as the page and the report show them: withheld counts are "<5", small groups have no rows.
+ * as the page and the report show them: withheld counts are "<5", small groups have no rows. A third sheet holds
+ * the outcome funnel (invited, responded, attended, outcomes per partner).
  */
 export async function writePlanXlsx(report: ReportData, t: TFunction, out: Writable): Promise<void> {
   const plan = planOf(report);
@@ -37,9 +39,17 @@ export async function writePlanXlsx(report: ReportData, t: TFunction, out: Writa
       ),
     ),
   ];
+  // the outcome funnel (src/outcomes) beside the plan: the figures the plan is later measured against
+  const funnel = funnelOf(report);
+  const funnelRows: Cell[][] = [
+    [t('method.funnel.collector'), t('method.funnel.invited'), t('outcomes.responded'), t('outcomes.attended'), ...funnel.outcomes.map((o) => o.label)],
+    ...[...funnel.rows, funnel.overall].map((r): Cell[] => [r.label, r.invited, isSuppressed(r.responded) ? `<${r.responded.below ?? ''}` : r.responded, r.attended, ...r.outcomes]),
+  ];
   const zip = new ZipStream(out);
-  for (const [name, xml] of workbookParts(t('plan.pageTitle', { survey: report.survey.title }), [sheetName(t('plan.sheet.plan')), sheetName(t('plan.sheet.preferences'))])) await zip.add(name, [xml]);
+  const sheets = [sheetName(t('plan.sheet.plan')), sheetName(t('plan.sheet.preferences')), sheetName(t('outcomes.title'))];
+  for (const [name, xml] of workbookParts(t('plan.pageTitle', { survey: report.survey.title }), sheets)) await zip.add(name, [xml]);
   await zip.add('xl/worksheets/sheet1.xml', sheetXml(planRows[0]!.length, planRows));
   await zip.add('xl/worksheets/sheet2.xml', sheetXml(preferenceRows[0]!.length, preferenceRows));
+  await zip.add('xl/worksheets/sheet3.xml', sheetXml(funnelRows[0]!.length, funnelRows));
   await zip.finish();
 }

@@ -59,7 +59,7 @@ describe('training plan page and spreadsheet', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Plan', 'Preferences']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Plan', 'Preferences', 'Outcome funnel']);
     const sheet = book.getWorksheet('Plan')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(['Grouping', 'Partner or group', 'Module', 'Competence', 'MWDS', 'Rank', 'Importance', 'Gap', 'n', 'Format (to decide)', 'Dates', 'Trainer', 'Notes']);
@@ -80,5 +80,9 @@ describe('training plan page and spreadsheet', () => {
     const units = new Set<unknown>();
     book.worksheets[0]!.eachRow((row, r) => r > 1 && units.add(row.getCell(2).value));
     expect([...units]).toEqual(['SOFIA']);
+    // the outcome funnel sheet: their partner and all partners together
+    const funnel: unknown[] = [];
+    book.worksheets[2]!.eachRow((row) => funnel.push(row.getCell(1).value));
+    expect(funnel).toEqual(['Partner link', 'SOFIA', 'All partners']);
   });
 });
