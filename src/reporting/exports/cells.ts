@@ -11,6 +11,7 @@ const META: Record<MetaField, Read> = {
   submitted_on: (r) => r.submittedOn,
   questionnaire_version: (r) => r.version,
   is_demo: (r) => (r.isDemo ? 1 : 0),
+  wave: (r) => r.wave,
 };
 
 /**
@@ -64,8 +65,13 @@ function labelled(v: Variable, read: Read): Read {
   };
 }
 
+/** The cell of one variable as the export writes it: its code, or its value label when `labels` is set. */
+export function cellReader(v: Variable, options: { labels: boolean }): Read {
+  return options.labels ? labelled(v, reader(v)) : reader(v);
+}
+
 /** Compiles the variables once into a function from a stored response to its row of cells. */
 export function compileRow(variables: readonly Variable[], options: { labels: boolean }): (record: ExportRecord) => Cell[] {
-  const readers = variables.map((v) => (options.labels ? labelled(v, reader(v)) : reader(v)));
+  const readers = variables.map((v) => cellReader(v, options));
   return (record) => readers.map((read) => read(record));
 }

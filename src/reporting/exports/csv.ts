@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { compileRow } from './cells';
-import type { Cell, ExportSet } from './schema';
+import { compileCoded, RowView, type Field } from './coded';
+import type { Cell, ExportRecord, ExportSet, Variable } from './schema';
 import { ExportAborted, until } from './stream';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -36,6 +37,37 @@ export function csvField(cell: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }
 
+/** A record's line from its parsed answers (cells.ts): rows of other versions, and the reference for coded.ts. */
+export function jsonLine(variables: readonly Variable[], options: { labels: boolean }): (record: ExportRecord) => string {
+  const toCells = compileRow(variables, options);
+  return (record) => {
+    const cells = toCells(record);
+    let line = csvField(cells[0] ?? null);
+    for (let i = 1; i < cells.length; i++) line += ',' + csvField(cells[i]!);
+    return line;
+  };
+}
+
+/**
+ * A record's line, read from its stored codes where they are exact (coded.ts): rows of the variables' version with
+ * codes of its layout. Other rows, and records without their stored text, take `jsonLine`.
+ */
+export function csvLine(set: ExportSet, options: { labels: boolean }): (record: ExportRecord) => string {
+  const slow = jsonLine(set.variables, options);
+  const layout = set.layout;
+  if (!layout || set.variables.length === 0) return slow;
+  const { fields, slots } = compileCoded(set.variables, layout, options, csvField);
+  const row = new RowView(layout.size, slots);
+  const [first, ...rest] = fields as [Field<string>, ...Field<string>[]];
+  return (record) => {
+    const { codesHex, json } = record;
+    if (record.version !== set.version || codesHex === undefined || json === undefined || !row.reset(record, codesHex, json)) return slow(record);
+    let line = first(row);
+    for (const field of rest) line += ',' + field(row);
+    return line;
+  };
+}
+
 /** Characters gathered before one write: few, large writes; memory bounded whatever the number of rows. */
 const BATCH = 64 * 1024;
 
@@ -49,14 +81,11 @@ const BATCH = 64 * 1024;
 export async function writeCsv(set: ExportSet, out: Writable, options: { labels: boolean }): Promise<number> {
   const done = finished(out);
   done.catch(() => undefined);
-  const toCells = compileRow(set.variables, options);
+  const toLine = csvLine(set, options);
   let batch = '\uFEFF' + set.variables.map((v) => csvField(v.name)).join(',') + '\r\n';
   let count = 0;
   for (const record of set.rows()) {
-    const cells = toCells(record);
-    let line = csvField(cells[0] ?? null);
-    for (let i = 1; i < cells.length; i++) line += ',' + csvField(cells[i]!);
-    batch += line + '\r\n';
+    batch += toLine(record) + '\r\n';
     count++;
     if (batch.length < BATCH) continue;
     if (out.destroyed) throw new ExportAborted();

@@ -8,7 +8,11 @@ export interface ResponseRow {
   submitted_on: string;
   version: number;
   is_demo: number;
+  /** Waves (issue 14): `default` for the default wave. */
+  wave: string;
   answers: string;
+  /** The stored codes in hexadecimal: a short string costs less to read than a Buffer per row. */
+  codes: string;
 }
 
 interface PageParams {
@@ -23,14 +27,14 @@ export function createExportRepo(db: Db) {
   // `+survey_id` keeps SQLite on the primary key, so a page is a range read in id order. With the survey index it
   // would collect and sort every remaining row of the survey for each page: quadratic at 100k responses.
   const page = db.prepare<[PageParams], ResponseRow>(
-    `SELECT id, collector_id, lang, submitted_on, version, is_demo, answers FROM responses
+    `SELECT id, collector_id, lang, submitted_on, version, is_demo, coalesce(wave_id, 'default') AS wave, answers, hex(codes) AS codes FROM responses
      WHERE +survey_id = @survey AND id > @after
        AND (@collectors IS NULL OR collector_id IN (SELECT value FROM json_each(@collectors)))
      ORDER BY id LIMIT @limit`,
   );
 
   const all = db.prepare<[PageParams], ResponseRow>(
-    `SELECT id, collector_id, lang, submitted_on, version, is_demo, answers FROM responses
+    `SELECT id, collector_id, lang, submitted_on, version, is_demo, coalesce(wave_id, 'default') AS wave, answers, hex(codes) AS codes FROM responses
      WHERE +survey_id = @survey AND id > @after
        AND (@collectors IS NULL OR collector_id IN (SELECT value FROM json_each(@collectors)))
      ORDER BY id LIMIT @limit`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Answers } from '../../questionnaires/answers-schema';
+import type { Layout } from '../../questionnaires/codebook';
 
 /**
  * What an authorised caller may take out of the microdata. Set by the caller's guard in `res.locals.exportScope`;
@@ -19,7 +20,7 @@ export const NO_SCOPE: ExportScope = { collectors: [], includeFreeText: false };
 export type Cell = string | number | null;
 
 /** The columns every export starts with; they come from the `responses` table, not from the questionnaire. */
-export const META_FIELDS = ['response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo'] as const;
+export const META_FIELDS = ['response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo', 'wave'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
 /** Where a variable takes its value from. `choice` lists the stored answer values in the order of `values`. */
@@ -59,7 +60,12 @@ export interface ExportRecord {
   submittedOn: string;
   version: number;
   isDemo: boolean;
+  /** Waves (issue 14): the response's wave, `default` outside every named wave. The panel-code hash is never exported. */
+  wave: string;
   answers: Answers;
+  /** The stored codes (codebook.ts, in hexadecimal) and JSON text of `answers`, when read from the database (coded.ts). */
+  codesHex?: string;
+  json?: string;
 }
 
 /** A survey's export: its variables in the requested language and a fresh pass over the rows in scope. */
@@ -70,5 +76,7 @@ export interface ExportSet {
   version: number;
   lang: string;
   variables: Variable[];
+  /** The byte layout of `version`'s codes, for the rows of that version. */
+  layout?: Layout;
   rows: () => Iterable<ExportRecord>;
 }

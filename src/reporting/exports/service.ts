@@ -6,6 +6,7 @@ import { createExportRepo, type ResponseRow } from './repo';
 import type { ExportRecord, ExportScope, ExportSet } from './schema';
 import { buildVariables } from './variables';
 import { exportWords } from './words';
+import { createWaveService } from '../../waves/service';
 
 /** Rows read per query: a few megabytes at most, whatever the number of responses. */
 export const PAGE_SIZE = 500;
@@ -27,20 +28,41 @@ export interface ExportRequest {
   scope: ExportScope;
 }
 
-function toRecord(row: ResponseRow): ExportRecord {
-  return {
-    id: row.id,
-    collectorId: row.collector_id,
-    lang: row.lang,
-    submittedOn: row.submitted_on,
-    version: row.version,
-    isDemo: row.is_demo === 1,
-    answers: JSON.parse(row.answers) as Answers,
-  };
+/** A stored response; its answers are parsed from the JSON only when a cell needs them (coded.ts reads the codes). */
+class StoredRecord implements ExportRecord {
+  readonly id: number;
+  readonly collectorId: string | null;
+  readonly lang: string;
+  readonly submittedOn: string;
+  readonly version: number;
+  readonly isDemo: boolean;
+  readonly wave: string;
+  readonly codesHex: string;
+  readonly json: string;
+  private parsed: Answers | undefined;
+
+  constructor(row: ResponseRow) {
+    this.id = row.id;
+    this.collectorId = row.collector_id;
+    this.lang = row.lang;
+    this.submittedOn = row.submitted_on;
+    this.version = row.version;
+    this.isDemo = row.is_demo === 1;
+    this.wave = row.wave;
+    this.codesHex = row.codes;
+    this.json = row.answers;
+  }
+
+  get answers(): Answers {
+    return (this.parsed ??= JSON.parse(this.json) as Answers);
+  }
 }
+
+const toRecord = (row: ResponseRow): ExportRecord => new StoredRecord(row);
 
 export function createExportService({ db, surveys, ownConnection = false }: ExportDeps) {
   const repo = createExportRepo(db);
+  const waves = createWaveService(db);
   const stream = ownConnection || db.readonly;
 
   /**
@@ -58,6 +80,7 @@ export function createExportService({ db, surveys, ownConnection = false }: Expo
       words: exportWords(labelLang),
       includeFreeText: scope.includeFreeText,
       collectors: surveys.collectors(surveyId).filter((c) => inScope(c.id)),
+      waves: waves.list(surveyId), // issue 14: waves
     });
     function* rows(): Generator<ExportRecord> {
       if (stream) {
@@ -73,7 +96,7 @@ export function createExportService({ db, surveys, ownConnection = false }: Expo
       }
     }
     const title = localize(definition.title, labelLang, definition.defaultLanguage).text;
-    return { surveyId, title, version: survey.current.version, lang: labelLang, variables, rows };
+    return { surveyId, title, version: survey.current.version, lang: labelLang, variables, layout: survey.current.layout, rows };
   }
 
   return { prepare };

@@ -32,6 +32,8 @@ export interface VariableOptions {
   includeFreeText: boolean;
   /** Collectors that may appear in the rows, for the value labels of `collector`. */
   collectors?: readonly { id: string; label: string }[];
+  /** Waves (issue 14): the survey's named waves, for the value labels of `wave`. */
+  waves?: readonly { id: string; label: string }[];
 }
 
 /**
@@ -108,7 +110,7 @@ export function buildVariables(definition: Questionnaire, options: VariableOptio
   return [...meta, ...questions];
 }
 
-const META_NAMES: readonly MetaField[] = ['response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo'];
+const META_NAMES: readonly MetaField[] = ['response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo', 'wave'];
 
 function metaVariable(field: MetaField, name: string, definition: Questionnaire, options: VariableOptions): Variable {
   const { lang, words } = options;
@@ -128,6 +130,8 @@ function metaVariable(field: MetaField, name: string, definition: Questionnaire,
       return { ...base, type: 'numeric', format: 'F4.0', level: 'nominal', values: [] };
     case 'is_demo':
       return { ...base, type: 'numeric', format: 'F1.0', level: 'nominal', values: [{ value: 0, label: words.no }, { value: 1, label: words.yes }] };
+    case 'wave':
+      return { ...base, type: 'string', format: 'A40', level: 'nominal', values: [{ value: 'default', label: words.defaultWave }, ...(options.waves ?? []).map((w) => ({ value: w.id, label: w.label }))] };
   }
 }
 

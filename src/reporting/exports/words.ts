@@ -2,7 +2,7 @@ import { fixedT } from '../../i18n';
 import type { MetaField } from './schema';
 
 /** The `report:export.*` keys, all of them. */
-export const EXPORT_KEYS = ['chosen', 'notChosen', 'yes', 'no', 'responseId', 'collector', 'language', 'submittedOn', 'questionnaireVersion', 'isDemo'] as const;
+export const EXPORT_KEYS = ['chosen', 'notChosen', 'yes', 'no', 'responseId', 'collector', 'language', 'submittedOn', 'questionnaireVersion', 'isDemo', 'wave'] as const;
 type ExportKey = (typeof EXPORT_KEYS)[number];
 
 /** The few words of an export that do not come from the questionnaire, in one language. */
@@ -14,6 +14,8 @@ export interface ExportWords {
   notChosen: string;
   yes: string;
   no: string;
+  /** Waves (issue 14): the label of the default wave. */
+  defaultWave: string;
   meta: Record<MetaField, string>;
 }
 
@@ -33,6 +35,7 @@ export function exportWords(lang: string): ExportWords {
     notChosen: w('notChosen'),
     yes: w('yes'),
     no: w('no'),
+    defaultWave: report('waves.defaultWave'),
     meta: {
       response_id: w('responseId'),
       collector: w('collector'),
@@ -40,6 +43,7 @@ export function exportWords(lang: string): ExportWords {
       submitted_on: w('submittedOn'),
       questionnaire_version: w('questionnaireVersion'),
       is_demo: w('isDemo'),
+      wave: w('wave'),
     },
   };
 }
