@@ -18,8 +18,22 @@ export function createAnalysisRepo(db: Db) {
   // Raised by every deletion or change of a response (migration 027): kept report counts are exact while it stands.
   const generation = db.prepare<[], number>('SELECT n FROM data_generation WHERE id = 1').pluck();
 
+  const textsBetween = db
+    .prepare<[string, string, number, number], TextRow>(
+      "SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses WHERE survey_id = ? AND id > ? AND id <= ? AND t IS NOT NULL ORDER BY version DESC, id DESC",
+    )
+    .raw();
+  const lastId = db.prepare<[], number | null>('SELECT max(id) FROM responses').pluck();
+  const lowestVersionAfter = db.prepare<[string, number], number | null>('SELECT min(version) FROM responses WHERE survey_id = ? AND id > ?').pluck();
+
   return {
     generation: () => generation.get()!,
+    /** The greatest response id of the whole database: every response stored later has a greater one. */
+    lastId: () => lastId.get() ?? 0,
+    /** The lowest questionnaire version among a survey's responses stored after `id` (null when there are none). */
+    lowestVersionAfter: (surveyId: string, id: number) => lowestVersionAfter.get(surveyId, id) ?? null,
+    /** Free texts of the responses with an id in (after, upTo], newest first. */
+    textsBetween: (surveyId: string, questionId: string, after: number, upTo: number) => textsBetween.iterate(questionId, surveyId, after, upTo) as IterableIterator<TextRow>,
     versions: (surveyId: string) => versions.all(surveyId),
     started: (surveyId: string) => started.all(surveyId),
     hasDemo: (surveyId: string) => demo.get(surveyId)! > 0,

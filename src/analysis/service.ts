@@ -7,6 +7,7 @@ import type { SurveyService } from '../surveys/service';
 import { planFor } from './accumulate';
 import { countResponses } from './pass';
 import { createReportCache } from './report-cache';
+import { createNewestTexts } from './newest-texts';
 import { compareGroups } from './compare';
 import { disclosedCount, smallCount, summarizeFrequencies } from './frequencies';
 import { SMALL_GROUP, summarizeAreas, summarizeItems } from './items';
@@ -62,6 +63,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
   const outcomes = createOutcomesReader(db);
   const waveReporter = createWaveReporter(db, deps, perturb); // issue 14: waves
   const cache = createReportCache();
+  const newestTexts = createNewestTexts(repo, MAX_OPEN_ANSWERS);
 
   /** `completed` counts every response per collector, whatever the report's filters (counted during the scan). */
   function funnel(surveyId: string, completedTrue: Map<string | null, { n: number; key: number }>, minCell: number, directLink: string): FunnelRow[] {
@@ -94,10 +96,16 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
    * Free text the viewer may read, newest first. With all collectors in scope the total comes from the coded
    * "answered" flags and reading stops after MAX_OPEN_ANSWERS; a scoped viewer's answers are counted as read.
    */
-  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: (codes: Uint8Array, collector: string | null, lang: string) => boolean, enough: boolean) {
+  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: (codes: Uint8Array, collector: string | null, lang: string) => boolean, enough: boolean, selection: string, version: number) {
     const scope = req.viewer.freeText;
     return texts.map(({ id, label, answered }) => {
       if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
+      // With everything in scope and at least MAX_OPEN_ANSWERS answers, the answers shown are the newest
+      // MAX_OPEN_ANSWERS of the selection: kept between reports, only rows stored since are read (newest-texts.ts).
+      if (scope === 'all' && answered >= MAX_OPEN_ANSWERS) {
+        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep);
+        if (answers) return { questionId: id, label, answers, total: Math.max(answered, answers.length), shown: true };
+      }
       const answers: string[] = [];
       let total = 0;
       if (answered > 0 || scope !== 'all') {
@@ -211,7 +219,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       scores: enough ? summarizeScores(counts, total, labels, thresholds.minGroup) : [],
       frequencies: enough ? summarizeFrequencies(counts, total, labels, thresholds.minCell) : [],
       comparison,
-      openAnswers: openAnswers(req, texts, keep, enough),
+      openAnswers: openAnswers(req, texts, keep, enough, JSON.stringify([cacheKey, [...(shownGroups ?? [])].sort()]), Math.max(0, ...versions)),
       // issue 14: waves (src/waves/report.ts), under the same disclosure control
       waves: waveReporter.report(survey, req.compareWaves, { t, thresholds, labels: { item: labels.question, area: labels.area }, directLink: t('directLink') }),
       trainingPlan: buildTrainingPlan({

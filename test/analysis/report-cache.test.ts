@@ -81,4 +81,41 @@ describe('report counts kept between reports', () => {
       { numRuns: 40 },
     );
   });
+
+  // few selections, so that the same one is asked again after adds and deletes
+  const textStep = fc.oneof(
+    fc.record({ kind: fc.constant('add' as const), rows: fc.array(response, { minLength: 1, maxLength: 11 }) }),
+    fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('report' as const), request: fc.record({ groupBy: fc.constantFrom(undefined, 'collector'), filter: fc.constant(undefined) }) }),
+  );
+
+  test('when a selection has more than 300 free-text answers, then the newest answers shown equal those read from scratch after adds and deletes', () => {
+    let serial = 0;
+    const row = (r: { role: string; collector: string | undefined; lang: string }) => ({
+      collector: r.collector,
+      lang: r.lang,
+      answers: validAnswers({ role: r.role, hours: r.role === 'paid' ? 10 : undefined, comment: `remark ${++serial}` }),
+    });
+    fc.assert(
+      fc.property(fc.array(textStep, { minLength: 2, maxLength: 8 }), (steps) => {
+        const db = buildTestDb();
+        seedResponses(db, 'test-survey', Array.from({ length: 330 }, (_, i) => row({ role: i % 5 ? 'paid' : 'volunteer', collector: i % 2 ? 'sofia' : 'rome', lang: 'en' })));
+        const kept = service(db);
+        for (const s of [{ kind: 'report' as const, request: { groupBy: undefined, filter: undefined } }, ...steps]) {
+          if (s.kind === 'add') seedResponses(db, 'test-survey', s.rows.map(row));
+          else if (s.kind === 'delete') {
+            const ids = db.prepare('SELECT id FROM responses ORDER BY id DESC LIMIT 20').pluck().all() as number[];
+            db.prepare('DELETE FROM responses WHERE id = ?').run(ids[s.pick % ids.length]);
+          }
+          // the selection asked, and the whole sample after every step
+          for (const req of [asRequest(s.kind === 'report' ? s.request : { groupBy: undefined, filter: undefined }), asRequest({ groupBy: undefined, filter: undefined })]) {
+            const fromKept = kept.build(req).openAnswers;
+            expect(fromKept).toEqual(service(db).build(req).openAnswers);
+          }
+        }
+        db.close();
+      }),
+      { numRuns: 8 },
+    );
+  });
 });
