@@ -196,3 +196,29 @@ describe('needsmap wave', () => {
     await expect(run('list', '--survey', 'nope')).rejects.toThrow('unknown survey "nope"');
   });
 });
+
+describe('exports', () => {
+  test('when responses belong to waves, then every exported row carries its wave, and no panel-code hash leaves the database', async () => {
+    const { db, app } = buildTestApp();
+    addUser(db, 'admin@example.org', 'admin');
+    seedWave(db, SURVEY, [{ answers: validAnswers(), panel: 'CODE-1' }]);
+    addWave(db, SURVEY, 'after', today());
+    seedWave(db, SURVEY, [{ answers: validAnswers(), panel: 'CODE-1' }]);
+    const agent = request.agent(app);
+    await signIn(agent, 'admin@example.org');
+    const hashes = (db.prepare('SELECT hex(panel_hash) FROM responses').pluck().all() as string[]).map((h) => h.toLowerCase());
+    const csv = await agent.get(`/api/surveys/${SURVEY}/responses.csv`);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const wave = lines[0]!.split(',').indexOf('wave');
+    expect(wave).toBeGreaterThan(0);
+    expect(lines.slice(1).map((l) => l.split(',')[wave])).toEqual(['default', 'after']);
+    const labelled = await agent.get(`/api/surveys/${SURVEY}/responses.csv?labels=1`);
+    expect(labelled.text).toContain('Before waves');
+    expect(labelled.text).toContain('Wave after');
+    const sps = await agent.get(`/api/surveys/${SURVEY}/codebook.sps`);
+    expect(sps.text).toMatch(/wave/);
+    for (const body of [csv.text, labelled.text, sps.text]) for (const h of hashes) expect(body.toLowerCase()).not.toContain(h.slice(0, 16));
+    expect((csv.text + sps.text).toLowerCase()).not.toMatch(/panel/);
+  });
+});

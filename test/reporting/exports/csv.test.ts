@@ -53,7 +53,7 @@ describe('writeCsv', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'response_id,collector,language,submitted_on,questionnaire_version,is_demo,country,role,hours,settings_centre,settings_street,settings_online,fac_1_imp,fac_1_prof,fac_2_imp,fac_2_prof,interest,v_comment',
+      'response_id,collector,language,submitted_on,questionnaire_version,is_demo,wave,country,role,hours,settings_centre,settings_street,settings_online,fac_1_imp,fac_1_prof,fac_2_imp,fac_2_prof,interest,v_comment',
     );
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');

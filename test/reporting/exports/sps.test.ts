@@ -55,7 +55,8 @@ describe('spssSyntax', () => {
 
   test('when a label holds an apostrophe, then it is doubled', () => {
     const set = exportSet(seededDb());
-    set.variables[7] = { ...set.variables[7]!, label: "Youth worker's role" };
+    const role = set.variables.findIndex((v) => v.name === 'role');
+    set.variables[role] = { ...set.variables[role]!, label: "Youth worker's role" };
     expect(spssSyntax(set, 'x.csv')).toContain("  /role 'Youth worker''s role'\n");
   });
 

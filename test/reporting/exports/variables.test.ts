@@ -15,7 +15,7 @@ describe('buildVariables from the test questionnaire', () => {
 
   test('when derived, then the metadata columns come first and every answer field follows in form order', () => {
     expect(vars.map((x) => x.name)).toEqual([
-      'response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo',
+      'response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo', 'wave',
       'country', 'role', 'hours', 'settings_centre', 'settings_street', 'settings_online',
       'fac_1_imp', 'fac_1_prof', 'fac_2_imp', 'fac_2_prof', 'interest', 'v_comment',
     ]);
@@ -29,6 +29,7 @@ describe('buildVariables from the test questionnaire', () => {
     ['v_comment', 'string', 'A200', 'nominal', [], []],
     ['submitted_on', 'date', 'SDATE10', 'scale', [], []],
     ['is_demo', 'numeric', 'F1.0', 'nominal', [{ value: 0, label: 'no' }, { value: 1, label: 'yes' }], []],
+    ['wave', 'string', 'A40', 'nominal', [{ value: 'default', label: 'Before waves' }], []],
   ])('when the variable is %s, then it is %s %s (%s) with its value labels', (name, type, format, level, values, missing) => {
     expect(v.get(name)).toMatchObject({ type, format, level, values, missing });
   });

@@ -19,7 +19,7 @@ describe('writeXlsx', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['responses', 'codebook']);
     const responses = workbook.getWorksheet('responses')!;
     expect(responses.rowCount).toBe(4);
-    expect(values(responses, 1).slice(0, 7)).toEqual(['response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo', 'country']);
+    expect(values(responses, 1).slice(0, 8)).toEqual(['response_id', 'collector', 'language', 'submitted_on', 'questionnaire_version', 'is_demo', 'wave', 'country']);
   });
 
   test('when values are codes, then numbers are numeric cells and texts are strings', async () => {
