@@ -51,8 +51,8 @@ export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows
       // collecting them. This command is the process's only work, so trading a few per cent of speed is fine.
       if (o.format === 'xlsx') v8.setFlagsFromString('--optimize-for-size');
       const write = o.format === 'csv' ? writeCsv : writeXlsx;
-      // A megabyte of buffered output lets the file system write one batch while the next is made.
-      rows = await write(set, fs.createWriteStream(part, { highWaterMark: 1024 * 1024 }), { labels: Boolean(o.labels) });
+      // A few batches queued for the file: the next batch is made while the last one is written.
+      rows = await write(set, fs.createWriteStream(part, { highWaterMark: 256 * 1024 }), { labels: Boolean(o.labels) });
     }
     fs.renameSync(part, file);
   } finally {
