@@ -1,71 +1,73 @@
 import type { Command } from 'commander';
 import { createAuthService } from '../../auth/service';
 import type { Db } from '../../shared/db';
+import { createQuestionnaireService } from '../../questionnaires/service';
 import { createSurveyService } from '../../surveys/service';
+import { loadWaveDemo, DEMO_WAVES } from '../../waves/demo';
 import { WaveSchema, DEFAULT_WAVE } from '../../waves/schema';
 import { createWaveService } from '../../waves/service';
-import { createQuestionnaireService } from '../../questionnaires/service';
-import { loadWaveDemo } from '../../waves/demo';
 import { withDb } from '../context';
+import { num, t } from '../i18n';
 
-/** Waves (issue 14): `needsmap wave add|list`. Messages in English, like the other commands. */
+/** Waves (issue 14): `needsmap wave add|list|demo`, in the command line's language like every command. */
 function services(db: Db, surveyId: string) {
-  if (!createSurveyService(db).find(surveyId)) throw new Error(`unknown survey "${surveyId}"`);
+  if (!createSurveyService(db).find(surveyId)) throw new Error(t('unknownSurvey', { survey: surveyId }));
   return createWaveService(db, { audit: createAuthService(db).audit });
 }
 
 const span = (opens: string | null | undefined, closes: string | null | undefined) =>
-  opens || closes ? `${opens ?? 'from the start'} to ${closes ?? 'open-ended'}` : 'no dates (always open)';
+  opens && closes ? t('wave.span', { opens, closes }) : opens ? t('wave.spanFrom', { opens }) : closes ? t('wave.spanUntil', { closes }) : t('wave.noDates');
 
 export function registerWave(program: Command) {
-  const wave = program.command('wave').description('manage the waves of a survey (baseline, follow-ups) to compare them in the report');
+  const wave = program.command('wave').description(t('wave.description'));
   wave
     .command('add')
-    .description('add a wave, or change the label and dates of one (responses already sent keep their wave)')
-    .requiredOption('--survey <id>', 'survey id')
-    .requiredOption('--id <id>', 'wave id, e.g. baseline-2027')
-    .requiredOption('--label <label>', 'name shown in reports, e.g. "Baseline 2027"')
-    .option('--opens <date>', 'first day of the wave, YYYY-MM-DD (UTC)')
-    .option('--closes <date>', 'last day of the wave, YYYY-MM-DD (UTC)')
+    .description(t('wave.add'))
+    .requiredOption('--survey <id>', t('option.survey'))
+    .requiredOption('--id <id>', t('wave.id'))
+    .requiredOption('--label <label>', t('wave.label'))
+    .option('--opens <date>', t('wave.opens'))
+    .option('--closes <date>', t('wave.closes'))
     .action((o: { survey: string; id: string; label: string; opens?: string; closes?: string }) =>
       withDb((db) => {
         const waves = services(db, o.survey);
         const parsed = WaveSchema.safeParse({ id: o.id, label: o.label, opens: o.opens, closes: o.closes });
         if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || 'id'}: ${i.message}`).join('; '));
         const result = waves.save('cli', o.survey, parsed.data);
-        console.log(`Wave ${o.id} ${result.created ? 'added' : 'changed'}: ${span(parsed.data.opens, parsed.data.closes)}.`);
-        if (result.overlapping.length) {
-          console.log(`Its dates overlap ${result.overlapping.join(', ')}: on a day several waves are open, a response joins the one opened last.`);
-        }
-        console.log(`A response sent today joins: ${waves.today(o.survey)}.`);
+        console.log(t(result.created ? 'wave.added' : 'wave.changed', { id: o.id, span: span(parsed.data.opens, parsed.data.closes) }));
+        if (result.overlapping.length) console.log(t('wave.overlap', { waves: result.overlapping.join(', ') }));
+        console.log(t('wave.today', { wave: waves.today(o.survey) }));
       }),
     );
   wave
     .command('list')
-    .description("a survey's waves with their dates and responses")
-    .requiredOption('--survey <id>', 'survey id')
+    .description(t('wave.list'))
+    .requiredOption('--survey <id>', t('option.survey'))
     .action((o: { survey: string }) =>
       withDb((db) => {
         const waves = services(db, o.survey);
         const counts = waves.counts(o.survey);
-        console.log(`${DEFAULT_WAVE}\t(responses outside every named wave)\t-\tresponses: ${counts.get(DEFAULT_WAVE) ?? 0}`);
-        for (const w of waves.list(o.survey)) console.log(`${w.id}\t${w.label}\t${span(w.opens, w.closes)}\tresponses: ${counts.get(w.id) ?? 0}`);
+        const responses = (id: string) => t('wave.responses', { n: num(counts.get(id) ?? 0) });
+        console.log(`${DEFAULT_WAVE}\t${t('wave.outside')}\t-\t${responses(DEFAULT_WAVE)}`);
+        for (const w of waves.list(o.survey)) console.log(`${w.id}\t${w.label}\t${span(w.opens, w.closes)}\t${responses(w.id)}`);
       }),
     );
   wave
     .command('demo')
-    .description('demo data in two waves (baseline, after training) with a visible improvement, in the demo survey <id>-demo')
-    .option('--survey <id>', 'survey to copy', 'youth-worker-tna')
-    .option('--responses <n>', 'responses per wave', (v) => Number(v), 600)
-    .option('--seed <n>', 'random seed', (v) => Number(v), 1)
+    .description(t('wave.demo'))
+    .option('--survey <id>', t('demo.survey'), 'youth-worker-tna')
+    .option('--responses <n>', t('wave.perWave'), (v) => Number(v), 600)
+    .option('--seed <n>', t('demo.seed'), (v) => Number(v), 1)
     .action((o: { survey: string; responses: number; seed: number }) =>
       withDb((db) => {
-        if (!Number.isInteger(o.responses) || o.responses < 1) throw new Error('--responses must be a whole number of at least 1');
+        if (!Number.isInteger(o.responses) || o.responses < 1) throw new Error(t('demo.badResponses'));
         const questionnaires = createQuestionnaireService(db);
-        const loaded = loadWaveDemo(db, { surveys: createSurveyService(db, questionnaires), questionnaires, audit: createAuthService(db).audit }, { surveyId: o.survey, responses: o.responses, seed: o.seed });
-        console.log(`Loaded ${loaded.perWave} demo responses in each of two waves into ${loaded.surveyId}; ${loaded.pairs} respondents gave the same panel code in both.`);
-        console.log(`Compare them: /admin/surveys/${loaded.surveyId}/report?compareWaves=baseline-2027,after-training-2028&groupBy=collector`);
-        console.log(`Remove it again: needsmap demo --clear --survey ${o.survey}`);
+        const deps = { surveys: createSurveyService(db, questionnaires), questionnaires, audit: createAuthService(db).audit };
+        const loaded = loadWaveDemo(db, deps, { surveyId: o.survey, responses: o.responses, seed: o.seed });
+        console.log(t('wave.loaded', { survey: loaded.surveyId, n: num(loaded.perWave), pairs: num(loaded.pairs) }));
+        const compare = `${DEMO_WAVES[0].id},${DEMO_WAVES[1].id}`;
+        console.log(t('wave.compare', { link: `/admin/surveys/${loaded.surveyId}/report?compareWaves=${compare}&groupBy=collector` }));
+        console.log(t('wave.remove', { command: `needsmap demo --clear --survey ${o.survey}` }));
       }),
     );
 }
