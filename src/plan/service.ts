@@ -102,7 +102,8 @@ export function buildTrainingPlan(input: PlanInputs): TrainingPlan {
     ? {
         id: input.grouping.grouping.id,
         label: input.grouping.label,
-        groups: groupPlans(input.grouping.acc, input.grouping.grouping.keys.map((k, index) => ({ ...k, index })), input.labels, input.thresholds, roles).filter((u) => u.key !== '' || u.status === 'shown'),
+        // as in the comparison, a group appears once someone is in it (a country list names many nobody answered from)
+        groups: groupPlans(input.grouping.acc, input.grouping.grouping.keys.map((k, index) => ({ ...k, index })).filter((k) => (input.grouping!.acc.groups[k.index]?.n ?? 0) > 0), input.labels, input.thresholds, roles),
       }
     : null;
   return { partners, grouping, questions: roles };

@@ -58,6 +58,8 @@ describe('training plan in the report data', () => {
     seedResponses(db, SURVEY, [...sofia, ...rome]);
     const plan = analysis(db, false).build({ surveyId: SURVEY, viewer: all, groupBy: 'role' }).trainingPlan!;
     expect(plan.grouping?.id).toBe('role');
+    // only groups somebody is in (role is required: nobody is in "no answer")
+    expect(plan.grouping!.groups.map((g) => g.key).sort()).toEqual(['paid', 'volunteer']);
     const paid = [...sofia, ...rome].filter((r) => r.answers.role === 'paid');
     expect(paid.length).toBeGreaterThanOrEqual(20);
     expect(plan.grouping!.groups.find((g) => g.key === 'paid')!.items.map((i) => i.id)).toEqual(quadrantOne(paid));
