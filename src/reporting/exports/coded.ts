@@ -1,6 +1,6 @@
 import type { CodedField, Layout } from '../../questionnaires/codebook';
 import { cellReader } from './cells';
-import type { Cell, ExportRecord, Variable } from './schema';
+import type { Cell, ExportRecord, ExportSet, Variable } from './schema';
 import { NOT_APPLICABLE } from './variables';
 
 /**
@@ -130,7 +130,7 @@ export type Field<T> = (row: RowView) => T;
 /**
  * Compiles each variable into a function from a row to its rendered cell, reading the codes where they are exact.
  * `render` turns a cell into the writer's form; values known in advance (every code of a closed question) are
- * rendered once here. Returns undefined when the layout does not fit the variables (then every row takes the JSON).
+ * rendered once here. A variable the layout does not describe as expected is read from the parsed answers.
  */
 export function compileCoded<T>(
   variables: readonly Variable[],
@@ -233,4 +233,26 @@ function codedField<T>(v: Variable, field: CodedField, layout: Layout, p: Parts<
     };
   }
   return undefined;
+}
+
+/**
+ * For a writer: a function that fills `out` with a record's rendered cells read from its codes and returns true, or
+ * returns false for a record to be read from its parsed JSON (another version than the variables', no stored text,
+ * codes of another size). Undefined when the set has no layout.
+ */
+export function codedReader<T>(
+  set: ExportSet,
+  options: { labels: boolean },
+  render: (cell: Cell) => T,
+): ((record: ExportRecord, out: T[]) => boolean) | undefined {
+  const layout = set.layout;
+  if (!layout) return undefined;
+  const { fields, slots } = compileCoded(set.variables, layout, options, render);
+  const row = new RowView(layout.size, slots);
+  return (record, out) => {
+    const { codesHex, json } = record;
+    if (record.version !== set.version || codesHex === undefined || json === undefined || !row.reset(record, codesHex, json)) return false;
+    for (let i = 0; i < fields.length; i++) out[i] = fields[i]!(row);
+    return true;
+  };
 }

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { compileRow } from './cells';
-import { compileCoded, RowView } from './coded';
+import { codedReader } from './coded';
 import type { Cell, ExportRecord, ExportSet, Variable } from './schema';
 import { ExportAborted, until } from './stream';
 
@@ -37,7 +37,7 @@ export function csvField(cell: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }
 
-/** A record's line from its parsed answers (cells.ts): rows of other versions, and the reference for coded.ts. */
+/** A record's line from its parsed answers (cells.ts), for rows the codes cannot give (see `csvLine`). */
 export function jsonLine(variables: readonly Variable[], options: { labels: boolean }): (record: ExportRecord) => string {
   const toCells = compileRow(variables, options);
   return (record) => {
@@ -54,18 +54,11 @@ export function jsonLine(variables: readonly Variable[], options: { labels: bool
  */
 export function csvLine(set: ExportSet, options: { labels: boolean }): (record: ExportRecord) => string {
   const slow = jsonLine(set.variables, options);
-  const layout = set.layout;
-  if (!layout || set.variables.length === 0) return slow;
-  const { fields, slots } = compileCoded(set.variables, layout, options, csvField);
-  const row = new RowView(layout.size, slots);
+  const coded = codedReader(set, options, csvField);
+  if (!coded || set.variables.length === 0) return slow;
   // Joined once into a flat string: cheaper than a rope of 100+ concatenations that writing flattens again.
-  const parts: string[] = new Array<string>(fields.length).fill('');
-  return (record) => {
-    const { codesHex, json } = record;
-    if (record.version !== set.version || codesHex === undefined || json === undefined || !row.reset(record, codesHex, json)) return slow(record);
-    for (let i = 0; i < fields.length; i++) parts[i] = fields[i]!(row);
-    return parts.join(',');
-  };
+  const parts: string[] = new Array<string>(set.variables.length).fill('');
+  return (record) => (coded(record, parts) ? parts.join(',') : slow(record));
 }
 
 /** Characters gathered before one write: few, large writes; memory bounded whatever the number of rows. */
