@@ -5,8 +5,13 @@
  * free text), then times each export as an operator runs it, a whole process: `needsmap export --format csv|xlsx
  * [--labels]` to a file, with its peak RSS, next to the baseline measured in the same run: `sqlite3 -csv` dumping the
  * same rows (id, collector, language, date, version, demo flag and the answers' JSON) to a file. With `--before <dir>`
- * (a checkout of an older commit with node_modules) its CLI runs the same exports too. `--keep` keeps the databases in
- * the temporary directory for the next run.
+ * (a checkout of an older commit with node_modules) its CLI runs the same exports too, alternating with this tree's
+ * (which goes first changes every repeat), and the ratios after/before are printed. `--repeats n` sets the runs per
+ * figure (default 5, 3 from 100,000). Each tree's dist/ is brought up to date before each run, untimed, so a source
+ * a colleague just saved does not put a compilation into a timed run. Both trees must ship the same questionnaire
+ * files (link the checkout's db/questionnaires to this one's): each CLI imports its own at start, and a different one
+ * becomes a new version, whose rows are then of an older version. `--keep` keeps the databases in the temporary
+ * directory for the next run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +33,8 @@ const option = (name: string) => {
 };
 const BEFORE = option('before');
 const KEEP = args.includes('--keep');
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--before').map(Number);
+const REPEATS = option('repeats') === undefined ? undefined : Number(option('repeats'));
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--before' && args[i - 1] !== '--repeats').map(Number);
 const SIZES = sizes.length ? sizes : [10_000, 100_000];
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -77,7 +83,7 @@ const fmt = (r: Run) => `${r.seconds.toFixed(2).padStart(6)} s   peak RSS ${r.pe
 function main() {
   const dir = path.join(os.tmpdir(), 'needsmap-export-bench');
   fs.mkdirSync(dir, { recursive: true });
-  const repeats = (n: number) => (n >= 100_000 ? 3 : 5);
+  const repeats = (n: number) => REPEATS ?? (n >= 100_000 ? 3 : 5);
   console.log(`Export bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)}; each figure the median of whole processes`);
   for (const n of SIZES) {
     const file = path.join(dir, `bench-${n}.sqlite`);
@@ -94,21 +100,29 @@ function main() {
     const record = (key: string, r: Run) => results.set(key, [...(results.get(key) ?? []), r]);
     for (let i = 0; i < repeats(n); i++) {
       record('sqlite3', run(['/usr/bin/sqlite3', '-csv', file, sql], env, `${out}.sqlite.csv`, true));
-      for (const tree of trees) {
+      for (const tree of i % 2 ? [...trees].reverse() : trees) {
         for (const [format, labels] of [['csv', false], ['csv', true], ['xlsx', false], ['xlsx', true]] as const) {
           const target = `${out}.${format}`;
+          spawnSync('node', [path.join(tree.root, 'scripts/build.js'), '--if-stale'], { stdio: 'ignore' });
           const cmd = ['node', path.join(tree.root, 'src/cli/bin.js'), 'export', '--survey', SURVEY, '--format', format, '--out', target, ...(labels ? ['--labels'] : [])];
           record(`${tree.name} ${format}${labels ? ' labels' : ''}`, run(cmd, env, target));
         }
       }
     }
     const base = median(results.get('sqlite3')!);
-    console.log(`  sqlite3 -csv (baseline)    ${fmt(base)}`);
+    console.log(`  sqlite3 -csv (baseline)    ${fmt(base)}   (load ${os.loadavg()[0]!.toFixed(2)} at the end)`);
     for (const [key, runs] of results) {
       if (key === 'sqlite3') continue;
       const m = median(runs);
-      console.log(`  ${key.padEnd(26)} ${fmt(m)}   speed ${((100 * base.seconds) / m.seconds).toFixed(0).padStart(3)} % of sqlite3's`);
+      const before = key.startsWith('needsmap ') ? results.get(key.replace('needsmap', 'before')) : undefined;
+      const ratio = before ? `   ${(median(before).seconds / m.seconds).toFixed(2)}× faster than before` : '';
+      console.log(`  ${key.padEnd(26)} ${fmt(m)}   speed ${((100 * base.seconds) / m.seconds).toFixed(0).padStart(3)} % of sqlite3's${ratio}`);
+      console.log(`  ${''.padEnd(26)} each run: ${runs.map((r) => r.seconds.toFixed(2)).join(' ')} s`);
     }
+    const probe = openDb(file);
+    const versions = probe.prepare<[string], { n: number }>('SELECT count(*) AS n FROM questionnaire_versions WHERE questionnaire_id = ?').get(SURVEY)!.n;
+    probe.close();
+    if (versions > 1) console.log(`  WARNING: ${versions} versions of ${SURVEY}: the trees ship different questionnaires, so older rows were read from their JSON`);
     for (const suffix of ['.sqlite.csv', '.csv', '.xlsx']) fs.rmSync(`${out}${suffix}`, { force: true });
     if (!KEEP) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
