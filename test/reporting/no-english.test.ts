@@ -80,7 +80,8 @@ function englishRunsFor(lang: string): string[] {
 /** Short English words an export writes as a whole cell, label or name: they must not stand there as written. */
 function englishCellsFor(lang: string): string[] {
   const t = (l: string, key: string) => i18n.getFixedT(l, 'report')(key);
-  const keys = ['export.chosen', 'export.notChosen', 'export.yes', 'export.no', 'export.responseId', 'export.collector', 'export.language', 'export.submittedOn', 'export.questionnaireVersion', 'export.isDemo'];
+  const keys = ['export.chosen', 'export.notChosen', 'export.yes', 'export.no', 'export.responseId', 'export.collector', 'export.language', 'export.submittedOn', 'export.questionnaireVersion', 'export.isDemo']
+    .concat(['sheetResponses', 'sheetCodebook', 'codebookVariable', 'codebookLabel', 'codebookType', 'codebookFormat', 'codebookLevel', 'codebookValues', 'codebookMissing'].map((k) => `export.${k}`));
   const respondent = ['importance', 'proficiency', 'otherCountry'].map((k) => [i18n.getFixedT('en', 'respondent')(k), i18n.getFixedT(lang, 'respondent')(k)]);
   return [...keys.map((k) => [t('en', k), t(lang, k)]), ...respondent].filter(([en, own]) => en !== own).map(([en]) => en!);
 }
@@ -128,7 +129,8 @@ withPoppler('when the English documents are read the same way, then the check fi
   expect(pdfRuns.length).toBeGreaterThan(20);
   expect(normal(texts['csv (labels)']!)).toContain('not chosen');
   expect(cells.sps).toContain('yes');
-  expect(cells.xlsx).toContain('chosen');
+  expect(cells.xlsx).toEqual(expect.arrayContaining(['chosen', 'responses', 'codebook', 'variable', 'missing']));
+  expect(normal(texts.sps!)).toContain('declared missing');
 });
 
 withPoppler.each(LANGUAGES.filter((l) => l !== 'en'))('when the PDF and the exports are written in %s, then no English interface text is left', async (lang) => {

@@ -1,5 +1,6 @@
 import type { ExportSet, Variable } from './schema';
 import { NOT_APPLICABLE } from './variables';
+import { documentWords } from './words';
 
 /** SPSS limits, in bytes of UTF-8: longer labels are cut at a character boundary rather than by SPSS with a warning. */
 const MAX_VARIABLE_LABEL = 255;
@@ -85,15 +86,13 @@ function variableLevels(variables: readonly Variable[]): string[] {
  */
 export function spssSyntax(set: ExportSet, csvFile: string): string {
   const v = set.variables;
+  // The comments are in the language of the labels; commands and keywords are SPSS's own.
+  const words = documentWords(set.lang);
   const lines = [
     '* Encoding: UTF-8.',
     // The title is cut so the comment stays one short line: a wrapped comment ends early at a line ending in a period.
-    comment(`Needsmap: SPSS syntax for "${Array.from(set.title).slice(0, 60).join('')}" (survey ${set.surveyId}, version ${set.version}), labels in ${set.lang}`),
-    comment('Reads the CSV export with codes (responses.csv without labels=1). Set FILE below to the full path of that file, then run all'),
-    comment('Run in Unicode mode (SET UNICODE=ON, the default since SPSS 21)'),
-    comment(`Competence items: ${v.find((x) => x.source.kind === 'rating')?.missing[0] ?? NOT_APPLICABLE} = not applicable, declared missing. An empty cell = not answered or not asked (system-missing)`),
-    comment('Multiple choice: one 0/1 variable per option, empty when the question was not asked. Line breaks in free text read as " / "'),
-    comment('Rows of an earlier questionnaire version are coded with this version: an answer it no longer offers is empty'),
+    comment(words.spsTitle({ title: Array.from(set.title).slice(0, 60).join(''), survey: set.surveyId, version: set.version, lang: set.lang })),
+    ...words.spsComments(v.find((x) => x.source.kind === 'rating')?.missing[0] ?? NOT_APPLICABLE).map(comment),
     '',
     ...getData(v, csvFile),
     '',

@@ -19,6 +19,33 @@ export interface ExportWords {
   meta: Record<MetaField, string>;
 }
 
+/** The words around an export's data: XLSX sheet and codebook column names, the SPSS syntax's comments. */
+export interface DocumentWords {
+  sheets: [responses: string, codebook: string];
+  codebookHeader: string[];
+  spsTitle: (o: { title: string; survey: string; version: number; lang: string }) => string;
+  spsComments: (notApplicableCode: number | string) => string[];
+}
+
+/** The `report:export.*` words of the file itself, in the language of the labels (keys used literally here). */
+export function documentWords(lang: string): DocumentWords {
+  const t = fixedT(lang, 'report');
+  return {
+    sheets: [t('export.sheetResponses'), t('export.sheetCodebook')],
+    codebookHeader: [
+      t('export.codebookVariable'),
+      t('export.codebookLabel'),
+      t('export.codebookType'),
+      t('export.codebookFormat'),
+      t('export.codebookLevel'),
+      t('export.codebookValues'),
+      t('export.codebookMissing'),
+    ],
+    spsTitle: (o) => t('export.spsTitle', o),
+    spsComments: (code) => [t('export.spsReads'), t('export.spsUnicode'), t('export.spsNotApplicable', { code }), t('export.spsMultiple'), t('export.spsVersions')],
+  };
+}
+
 /**
  * UI strings from i18next: the respondent namespace has the scale names and "another country", the `report`
  * namespace the `export.*` words, in every language (declared in src/i18n/runtime-keys.ts for check:i18n).

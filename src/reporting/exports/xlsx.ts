@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream';
 import { compileRow } from './cells';
 import type { Cell, ExportSet, Variable } from './schema';
+import { documentWords } from './words';
 import { ZipStream } from './zip';
-
-const CODEBOOK_HEADER = ['variable', 'label', 'type', 'format', 'level', 'values', 'missing'];
 
 const valueList = (v: Variable) => v.values.map((x) => `${x.value} = ${x.label}`).join('; ');
 const missingList = (v: Variable) =>
@@ -125,9 +124,11 @@ export async function writeXlsx(set: ExportSet, out: Writable, options: { labels
       yield toCells(record);
     }
   }
-  for (const [name, xml] of workbookParts(set.title)) await zip.add(name, [xml]);
+  // Sheet names and the codebook's column names in the language of the labels; variable names stay as they are.
+  const words = documentWords(set.lang);
+  for (const [name, xml] of workbookParts(set.title, words.sheets)) await zip.add(name, [xml]);
   await zip.add('xl/worksheets/sheet1.xml', sheetXml(set.variables.length, responses()));
-  await zip.add('xl/worksheets/sheet2.xml', sheetXml(CODEBOOK_HEADER.length, [CODEBOOK_HEADER, ...codebookRows(set.variables)]));
+  await zip.add('xl/worksheets/sheet2.xml', sheetXml(words.codebookHeader.length, [words.codebookHeader, ...codebookRows(set.variables)]));
   await zip.finish();
   return count;
 }

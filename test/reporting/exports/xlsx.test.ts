@@ -41,14 +41,15 @@ describe('writeXlsx', () => {
 
   test('when labels are asked, then the responses sheet holds value labels', async () => {
     const { workbook } = await workbookOf(true, seededDb(), FULL, 'bg');
-    const responses = workbook.getWorksheet('responses')!;
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['отговори', 'кодова книга']);
+    const responses = workbook.getWorksheet('отговори')!;
     expect(values(responses, 2)).toEqual(expect.arrayContaining(['България', 'Платен', 'Sofia youth centre']));
   });
 
   test('when written, then the codebook sheet describes every variable with labels, values and missing codes', async () => {
     const { workbook } = await workbookOf(false, seededDb(), FULL, 'bg');
-    const codebook = workbook.getWorksheet('codebook')!;
-    expect(values(codebook, 1)).toEqual(['variable', 'label', 'type', 'format', 'level', 'values', 'missing']);
+    const codebook = workbook.getWorksheet('кодова книга')!;
+    expect(values(codebook, 1)).toEqual(['променлива', 'етикет', 'тип', 'формат', 'скала на измерване', 'стойности', 'липсващи']);
     const rows = Array.from({ length: codebook.rowCount - 1 }, (_, i) => values(codebook, i + 2));
     expect(rows.map((r) => r[0])).toContain('fac_1_imp');
     expect(rows.find((r) => r[0] === 'role')).toEqual(['role', 'Роля', 'numeric', 'F1.0', 'nominal', '1 = Платен; 2 = Доброволец']);
