@@ -59,6 +59,15 @@ function text(ctx: PageContext, value: LocalizedText | undefined) {
   return { text: found.text, lang: found.lang !== ctx.lang ? found.lang : undefined };
 }
 
+/**
+ * The article some languages put before a country's name ("il-Belġju", "l-Awstrija", "is-Slovenja"; "an Bheilg",
+ * "an tSeicia"): left out when sorting, so "Éire" is found under E and not after every "an …", as a reader looks for it.
+ */
+const ARTICLE: Partial<Record<string, RegExp>> = {
+  mt: /^(?:il|l|i[ċdnrstxżz])-(?=\p{L})/u,
+  ga: /^(?:an t?|na h?)(?=\p{Lu})/u,
+};
+
 function choicesFor(ctx: PageContext, q: Question, value: unknown): Choice[] {
   const selected = new Set((Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String));
   const make = (v: string, label: { text: string; lang?: string }) => ({ value: v, label: label.text, lang: label.lang, checked: selected.has(v) });
@@ -76,7 +85,8 @@ function choicesFor(ctx: PageContext, q: Question, value: unknown): Choice[] {
     case 'country': {
       const names = new Intl.DisplayNames([ctx.lang], { type: 'region' });
       const collator = new Intl.Collator(ctx.lang);
-      const countries = q.countries.map((c) => make(c, { text: names.of(c) ?? c })).sort((a, b) => collator.compare(a.label, b.label));
+      const key = (label: string) => label.replace(ARTICLE[ctx.lang] ?? /^$/, '');
+      const countries = q.countries.map((c) => make(c, { text: names.of(c) ?? c })).sort((a, b) => collator.compare(key(a.label), key(b.label)));
       return q.allowOther ? [...countries, make('other', { text: ctx.t('otherCountry') })] : countries;
     }
     default:

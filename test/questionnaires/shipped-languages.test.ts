@@ -123,6 +123,20 @@ describe('the shipped questionnaire lists every shipped language', () => {
     expect(view!.choices.find((c) => c.value === 'lang_mt')!.label).toBe('Malti');
   });
 
+  test.each([
+    ['ga', ['an Eastóin', 'an Eilvéis', 'Éire', 'an Fhionlainn'], 'an Albáin'],
+    ['mt', ['l-Awstrija', 'il-Belġju', 'il-Bożnija-Ħerzegovina', 'il-Bulgarija', 'Ċipru'], 'l-Albanija'],
+  ])('when the country list is shown in %s, then it is sorted by the name, not by its article', (target, run, first) => {
+    const t = ((key: string) => key) as unknown as TFunction;
+    const country = question(q, 'country', 'country');
+    const [view] = buildQuestionViews({ questionnaire: q, lang: target, t, tErrors: t, answers: {}, issues: [] }, [country]);
+    const labels = view!.choices.map((c) => c.label);
+    expect(labels[0]).toBe(first);
+    const at = labels.indexOf(run[0]!);
+    expect(labels.slice(at, at + run.length)).toEqual(run);
+    expect(labels.at(-1)).toBe('otherCountry');
+  });
+
   test('when demo responses are generated, then they are valid and some prefer one of the new languages', () => {
     const generator = createDemoGenerator(q, 1);
     const chosen = new Map<string, number>();
