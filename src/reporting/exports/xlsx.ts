@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { compileRow } from './cells';
+import { codedReader } from './coded';
 import type { Cell, ExportSet, Variable } from './schema';
 import { documentWords } from './words';
 import { ZipStream } from './zip';
@@ -116,12 +117,15 @@ export function workbookParts(title: string, names: readonly string[] = SHEETS):
 export async function writeXlsx(set: ExportSet, out: Writable, options: { labels: boolean }): Promise<number> {
   const zip = new ZipStream(out);
   const toCells = compileRow(set.variables, options);
+  // Cells read from the stored codes where they are exact (coded.ts), else from the parsed answers.
+  const coded = codedReader<Cell>(set, options, (cell) => cell);
   let count = 0;
   function* responses(): Generator<readonly Cell[]> {
     yield set.variables.map((v) => v.name);
     for (const record of set.rows()) {
       count++;
-      yield toCells(record);
+      const cells: Cell[] = [];
+      yield coded?.(record, cells) ? cells : toCells(record);
     }
   }
   // Sheet names and the codebook's column names in the language of the labels; variable names stay as they are.
