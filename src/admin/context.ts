@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { fixedT, getI18n } from '../i18n';
 import { LANGUAGES, nativeLanguageName, textDirection } from '../i18n/languages';
 import { pickLanguage } from '../i18n/negotiate';
-import { intlFormat } from '../i18n/intl-format';
+import { intlFormat, withGroupedCounts } from '../i18n/intl-format';
 import { cookieOptions, readDisplay } from '../responses/context';
 import type { AuthUser } from '../auth/schema';
 import { hasPermission, type Permission } from '../auth/policy';
@@ -43,7 +43,7 @@ export function adminPageLocals(req: Request, res: Response, next: NextFunction)
   res.locals.uiLanguages = available.map((code) => ({ code, name: nativeLanguageName(code), current: code === lang }));
   res.locals.returnTo = req.originalUrl;
   res.locals.dir = textDirection(lang);
-  res.locals.t = fixedT(lang, 'admin');
+  res.locals.t = withGroupedCounts(fixedT(lang, 'admin'), lang);
   /** Dates (UTC, named), days and counts in the admin's language: `intl.dateTime(at)`, `intl.count(n)`. */
   res.locals.intl = intlFormat(lang);
   res.locals.display = readDisplay(req, res);

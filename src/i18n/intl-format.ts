@@ -57,3 +57,19 @@ export function opensAtText(value: string, lang: string): string {
   });
   return format.format(parseUtc(value));
 }
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A `t` whose `{{count}}` is written with the language's digit grouping ("12.345 Antworten", not "12345"): i18next
+ * chooses the plural form from the number and interpolates it as it is, so the grouped form replaces it afterwards.
+ */
+export function withGroupedCounts<T extends Translate>(t: T, lang: string): T {
+  const format = intlFormat(lang);
+  const grouped = (key: string, options?: Record<string, unknown>) => {
+    const text = t(key, options);
+    const count = options?.count;
+    return typeof text === 'string' && typeof count === 'number' && Number.isInteger(count) && Math.abs(count) >= 1000 ? text.split(String(count)).join(format.count(count)) : text;
+  };
+  return grouped as T;
+}

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { intlFormat, opensAtText, parseUtc } from '../../src/i18n/intl-format';
+import { fixedT } from '../../src/i18n';
+import { intlFormat, opensAtText, parseUtc, withGroupedCounts } from '../../src/i18n/intl-format';
 import { buildPartnership, SURVEY, tokenFor } from '../helpers/auth';
 
 type Partnership = Awaited<ReturnType<typeof buildPartnership>>;
@@ -41,6 +42,14 @@ describe('admin dates and counts through Intl', () => {
     const responses = await p.agents.admin.get(`/admin/surveys/${SURVEY}/responses`);
     expect(responses.text).toContain(`<time datetime="2026-03-01">${day}</time>`);
     expect(responses.text).not.toContain('>2026-03-01<');
+  });
+
+  test('when a translated sentence carries a count in the thousands, then the count is grouped too, the plural form kept', () => {
+    const de = withGroupedCounts(fixedT('de', 'admin'), 'de');
+    expect(de('responsesCount', { count: 12345 })).toBe(fixedT('de', 'admin')('responsesCount', { count: 12345 }).replace('12345', '12.345'));
+    expect(de('responsesCount', { count: 12345 })).toContain('12.345');
+    expect(withGroupedCounts(fixedT('pl', 'admin'), 'pl')('responsesCount', { count: 12345 })).toContain('12\u00a0345');
+    expect(de('responsesCount', { count: 7 })).toBe(fixedT('de', 'admin')('responsesCount', { count: 7 }));
   });
 
   test('when counts reach the thousands, then they are grouped as the admin language writes them', () => {
