@@ -1,0 +1,15 @@
+/// <reference types="pdfkit" />
+declare module 'svg-to-pdfkit' {
+  interface SvgToPdfOptions {
+    width?: number;
+    height?: number;
+    preserveAspectRatio?: string;
+    assumePt?: boolean;
+    precision?: number;
+    /** Returns the name of a font registered on the document for an SVG font-family. */
+    fontCallback?: (family: string, bold: boolean, italic: boolean, options: { fauxBold: boolean; fauxItalic: boolean }) => string;
+    warningCallback?: (message: string) => void;
+  }
+  function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SvgToPdfOptions): void;
+  export = SVGtoPDF;
+}
