@@ -41,6 +41,12 @@ export interface GroupCounts {
 /** Sums over complete cases, per area and scale, for Cronbach's alpha (all groups together). */
 export interface AlphaAccumulator {
   n: number;
+  /**
+   * With perturbation: the complete cases as published (from the perturbed tables), while the sums and `n` above
+   * stay exact. Alpha mixes item and total variances; perturbed independently they no longer fit together (alpha
+   * came out as 1.02 or -1.69), so alpha is computed from the exact sums and published to two decimals, beside this n.
+   */
+  shownN?: number;
   itemSum: Float64Array;
   itemSumSq: Float64Array;
   totalSum: number;
@@ -194,6 +200,8 @@ export function derive(plan: Plan, raws: RawCounts[], dictionaries: readonly Num
     areas: plan.areas.map((a) => areaAxes(a.shape, plan.points)),
     numbers: dictionaries.map((d, q) => Float64Array.from(orders[q]!, (k) => numberValue(d.codes[k]!))),
   };
+  const alphaSums = () => ({ importance: plan.areas.map((_, a) => alphaOf(plan, raws, a, 0)), proficiency: plan.areas.map((_, a) => alphaOf(plan, raws, a, 1)) });
+  const exactAlpha = perturb ? alphaSums() : undefined;
   const groups: GroupCounts[] = [];
   raws.forEach((raw, index) => {
     const numbers = numberTables(raw, dictionaries, orders);
@@ -204,7 +212,13 @@ export function derive(plan: Plan, raws: RawCounts[], dictionaries: readonly Num
     }
     groups[index] = deriveGroup(plan, axes, raw, numbers);
   });
-  const alpha = { importance: plan.areas.map((_, a) => alphaOf(plan, raws, a, 0)), proficiency: plan.areas.map((_, a) => alphaOf(plan, raws, a, 1)) };
+  const shown = alphaSums();
+  const alpha = exactAlpha
+    ? {
+        importance: exactAlpha.importance.map((e, a) => ({ ...e, shownN: shown.importance[a]!.n })),
+        proficiency: exactAlpha.proficiency.map((e, a) => ({ ...e, shownN: shown.proficiency[a]!.n })),
+      }
+    : shown;
   return { plan, groups, alpha, axes };
 }
 

@@ -134,8 +134,12 @@ export function summarizeAreas(acc: Accumulated, total: GroupCounts, labels: Map
     const enough = gapScore.n >= minGroup;
     const alphaImp = cronbachAlpha({ ...acc.alpha.importance[a]!, k: area.items.length, itemSum: [...acc.alpha.importance[a]!.itemSum], itemSumSq: [...acc.alpha.importance[a]!.itemSumSq] });
     const alphaProf = cronbachAlpha({ ...acc.alpha.proficiency[a]!, k: area.items.length, itemSum: [...acc.alpha.proficiency[a]!.itemSum], itemSumSq: [...acc.alpha.proficiency[a]!.itemSumSq] });
-    const alphaN = acc.alpha.importance[a]!.n;
-    const alphaShown = alphaN >= minGroup;
+    const exactN = acc.alpha.importance[a]!.n;
+    const shownN = acc.alpha.importance[a]!.shownN;
+    const alphaN = shownN ?? exactN;
+    const alphaShown = alphaN >= minGroup && exactN >= minGroup;
+    // perturbed reports: alpha from exact sums, to two decimals (see AlphaAccumulator.shownN)
+    const published = (x: number | null) => (x === null || shownN === undefined ? x : Math.round(x * 100) / 100);
     const impScore = scaleScore(imp);
     return {
       id: area.id,
@@ -146,8 +150,8 @@ export function summarizeAreas(acc: Accumulated, total: GroupCounts, labels: Map
       gap: enough ? gapScore : SMALL_GROUP,
       mwds: enough ? mwds(gapScore.mean, impScore.mean) : SMALL_GROUP,
       alpha: {
-        importance: alphaShown ? alphaImp : null,
-        proficiency: alphaShown ? alphaProf : null,
+        importance: alphaShown ? published(alphaImp) : null,
+        proficiency: alphaShown ? published(alphaProf) : null,
         n: alphaN,
         flagged: alphaShown && [alphaImp, alphaProf].some((x) => x !== null && x < ALPHA_FLAG_BELOW),
       },
