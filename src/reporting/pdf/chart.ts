@@ -1,11 +1,9 @@
-import { createCanvas, GlobalFonts, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type ChartType, type Plugin } from 'chart.js';
-import SVGtoPDF from 'svg-to-pdfkit';
-import { hasRtlText } from '../../i18n/bidi';
 import type { LocusLabelOptions } from '../charts';
-import { fitChartText, wrapMeasured } from './chart-labels';
+import { PdfCanvasContext, type DrawnText } from './canvas-context';
+import { fitChartText, wrapMeasured, type MeasureText } from './chart-labels';
 import type { PdfContext } from './context';
-import { CHART_FONT_FAMILY, FONT, FONT_FILES } from './fonts';
+import { CHART_FONT_FAMILY, FONT } from './fonts';
 import { ensureSpace } from './layout';
 import { CONTENT_WIDTH, MARGIN } from './theme';
 
@@ -91,106 +89,46 @@ const locusLabels: Plugin<'scatter', Partial<LocusLabelOptions>> = {
 /** The PDF charts' text size in points (Chart.defaults.font.size below). */
 export const CHART_FONT_SIZE = 8.5;
 
-let measuring: SKRSContext2D | undefined;
-/** Text width in the chart font, as chart.js will draw it on the canvas (same font files, same shaping). */
-export function measureChartText(text: string, size: number, bold = false): number {
-  setUp();
-  measuring ??= createCanvas(10, 10).getContext('2d');
-  measuring.font = `${bold ? 'bold ' : ''}${size}px "${CHART_FONT_FAMILY}"`;
-  return measuring.measureText(text).width;
+/** Text width in points in the chart font on `doc` (DejaVu Sans, the metrics the chart's text is drawn with). */
+export function chartTextMeasure(doc: PDFKit.PDFDocument): MeasureText {
+  return (text, size, bold = false) => doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).widthOfString(text);
 }
 
 let ready = false;
 function setUp() {
   if (ready) return;
-  GlobalFonts.registerFromPath(FONT_FILES.regular, CHART_FONT_FAMILY);
-  GlobalFonts.registerFromPath(FONT_FILES.bold, CHART_FONT_FAMILY);
   Chart.register(...registerables, locusLabels as Plugin);
-  // the PDF's type: set once for this process (the browser keeps its own defaults)
+  // the PDF's type: set once for this process (the browser keeps its own defaults); the family is only a name here,
+  // the context draws in the document's DejaVu Sans
   Chart.defaults.font.family = CHART_FONT_FAMILY;
   Chart.defaults.font.size = CHART_FONT_SIZE;
   ready = true;
 }
 
 /**
- * Skia shapes right-to-left text itself and writes each run in visual order, letters as their contextual forms, with
- * one x per character; pdfkit's font engine would reverse such a run again (and shape it anew). So a run holding
- * right-to-left letters is written one character per element, each at its own x, drawn as Skia placed it.
+ * Draws a chart config (the very object the dashboard gets) with chart.js straight into the PDF at (x, y), width ×
+ * height points: chart.js draws on a 2D context that writes PDF paths and text (canvas-context.ts), so the chart is
+ * vector and its text is text (selectable, searchable, extractable) in the document's DejaVu Sans, measured with the
+ * metrics it is drawn with. Titles, axis titles and bar labels are first fitted to the chart (chart-labels.ts);
+ * `fit: false` draws them as given, only to show what fitting prevents. Returns the texts drawn, with their boxes in
+ * chart coordinates, and the category labels shortened to fit.
  */
-function placeShapedRuns(svg: string): string {
-  return svg.replace(/<text([^>]*) x="([^"]*)" y="([^"]*)">([^<]*)<\/text>/g, (run, attributes: string, xs: string, ys: string, content: string) => {
-    if (!hasRtlText(content)) return run;
-    const list = (s: string) => s.split(',').map((v) => v.trim()).filter(Boolean);
-    const [x, y] = [list(xs), list(ys)];
-    const chars = content.match(/&[^;]+;|[\s\S]/gu) ?? [];
-    if (x.length !== chars.length || y.length === 0) return run;
-    return chars.map((char, i) => `<text${attributes} x="${x[i]}" y="${y[i] ?? y[0]}">${char}</text>`).join('');
-  });
-}
-
-const LIGATURE = /[\uFB00-\uFB06]/;
-
-/**
- * Skia writes shaped text, so "fi" comes out as the ligature "ﬁ" (one character, one x), which text extraction and
- * search would then return. Each ligature is spelled out as in the body text, and each of its letters gets an x of
- * its own (the ligature's advance shared by the letters' widths): svg-to-pdfkit places the n-th character at the
- * n-th x, so one x short would shift every later letter of the run (Danish "identificere", Hungarian "fiatalok").
- */
-export function spellOutLigatures(svg: string): string {
-  return svg.replace(/<text([^>]*) x="([^"]*)"([^>]*)>([^<]*)<\/text>/g, (run, before: string, xs: string, after: string, content: string) => {
-    if (!LIGATURE.test(content)) return run;
-    const x = xs.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
-    const chars = content.match(/&[^;]+;|[\s\S]/gu) ?? [];
-    if (x.length !== chars.length) return run.replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'));
-    const size = Number(/font-size="([^"]+)"/.exec(before + after)?.[1] ?? CHART_FONT_SIZE);
-    const bold = /font-weight="(bold|[6-9]00)"/.test(before + after);
-    const placed: number[] = [];
-    let text = '';
-    chars.forEach((char, i) => {
-      const at = x[i]!;
-      if (!LIGATURE.test(char)) {
-        placed.push(at);
-        text += char;
-        return;
-      }
-      const letters = [...char.normalize('NFKC')];
-      const whole = measureChartText(letters.join(''), size, bold);
-      const advance = i + 1 < x.length ? x[i + 1]! - at : whole;
-      let left = 0;
-      for (const letter of letters) {
-        placed.push(whole > 0 ? at + (left / whole) * advance : at);
-        left += measureChartText(letter, size, bold);
-        text += letter;
-      }
-    });
-    return `<text${before} x="${placed.map((v) => Number(v.toFixed(5))).join(', ')}, "${after}>${text}</text>`;
-  });
-}
-
-/**
- * Renders a chart config (the very object the dashboard gets) with chart.js on a canvas that records SVG, so the
- * chart stays vector in the PDF. Text stays text (selectable, searchable) in DejaVu Sans. Sizes are in points.
- */
-export function chartSvg<T extends ChartType, D, L>(config: ChartConfiguration<T, D, L>, width: number, height: number): string {
-  return renderChart(config, width, height).svg;
-}
-
-/**
- * chartSvg, with the category labels that had to be shortened to fit (their full text belongs in a table nearby).
- * `fit: false` draws the texts as given, only to show what fitting prevents.
- */
-export function renderChart<T extends ChartType, D, L>(config: ChartConfiguration<T, D, L>, width: number, height: number, options: { fit?: boolean } = {}): { svg: string; shortened: string[] } {
+export function renderChart<T extends ChartType, D, L>(doc: PDFKit.PDFDocument, config: ChartConfiguration<T, D, L>, x: number, y: number, width: number, height: number, options: { fit?: boolean } = {}): { texts: DrawnText[]; shortened: string[] } {
   setUp();
-  const canvas = createCanvas(Math.round(width), Math.round(height), SvgExportFlag.NoPrettyXML);
-  const fit = options.fit === false ? { config: config as unknown as ChartConfiguration, shortened: [] } : fitChartText(config as unknown as ChartConfiguration, width, height, measureChartText, CHART_FONT_SIZE);
+  const fit = options.fit === false ? { config: config as unknown as ChartConfiguration, shortened: [] } : fitChartText(config as unknown as ChartConfiguration, width, height, chartTextMeasure(doc), CHART_FONT_SIZE);
   const fitted = fit.config as unknown as ChartConfiguration<T, D, L>;
-  const chart = new Chart(canvas as unknown as ChartItem, {
-    ...fitted,
-    options: { ...fitted.options, responsive: false, maintainAspectRatio: false, animation: false, devicePixelRatio: 1 },
-  } as ChartConfiguration<T, D, L>);
-  const svg = canvas.getContent().toString('utf8');
-  chart.destroy();
-  return { svg: placeShapedRuns(spellOutLigatures(svg)), shortened: fit.shortened };
+  const canvas = { width: Math.round(width), height: Math.round(height), getContext: () => context };
+  const context = new PdfCanvasContext(doc, x, y, canvas);
+  try {
+    const chart = new Chart(canvas as unknown as ChartItem, {
+      ...fitted,
+      options: { ...fitted.options, responsive: false, maintainAspectRatio: false, animation: false, devicePixelRatio: 1 },
+    } as ChartConfiguration<T, D, L>);
+    chart.destroy();
+  } finally {
+    context.finish();
+  }
+  return { texts: context.texts, shortened: fit.shortened };
 }
 
 /**
@@ -200,14 +138,9 @@ export function renderChart<T extends ChartType, D, L>(config: ChartConfiguratio
 export function drawChart<T extends ChartType, D, L>(ctx: PdfContext, config: ChartConfiguration<T, D, L>, height: number): string[] {
   const { doc } = ctx;
   ensureSpace(ctx, height);
-  const { svg, shortened } = renderChart(config, CONTENT_WIDTH, height);
-  SVGtoPDF(doc, svg, MARGIN.left, doc.y, {
-    width: CONTENT_WIDTH,
-    height,
-    assumePt: true,
-    fontCallback: (_family, bold) => (bold ? FONT.bold : FONT.regular),
-  });
+  const top = doc.y;
+  const { shortened } = renderChart(doc, config, MARGIN.left, top, CONTENT_WIDTH, height);
   doc.x = MARGIN.left;
-  doc.y += height + 8;
+  doc.y = top + height + 8;
   return shortened;
 }

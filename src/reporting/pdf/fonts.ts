@@ -12,7 +12,7 @@ export const FONT_FILES = {
 
 /** The names fonts are registered under on a document. */
 export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', condensed: 'DejaVuSansCondensed', condensedBold: 'DejaVuSansCondensed-Bold' } as const;
-/** The family name charts use on the canvas (registered in chart.ts). */
+/** The family name chart.js writes in its font strings; the chart context draws every family in DejaVu Sans. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 interface FontkitGlyph {
@@ -33,22 +33,61 @@ interface Run {
   advanceWidth: number;
 }
 
-/** Enough of pdfkit's embedded font to turn ligatures off and adjust its ToUnicode map (not in @types/pdfkit). */
+/** Enough of pdfkit's embedded font to lay text out without fontkit's shaping and adjust its ToUnicode map (not in @types/pdfkit). */
 interface EmbeddedFont {
   layoutRun(text: string, features?: unknown): Run;
+  /** Width of `text` at `size` points, in points. */
+  widthOfString(text: string, size: number, features?: unknown): number;
   /** The fontkit font, and font units to text space. */
-  font: { glyphsForString(text: string): FontkitGlyph[] };
+  font: { glyphForCodePoint(codePoint: number): FontkitGlyph; glyphsForString(text: string): FontkitGlyph[] };
   scale: number;
+  /** The glyphs of the document's subset of the font. */
+  subset: { includeGlyph(id: number): number };
   /** Glyph ids (4 hex digits) of `text` as drawn; records each new glyph's characters in `unicode`. */
-  encode(text: string, features?: unknown): [string[], unknown];
+  encode(text: string, features?: unknown): [string[], Position[]];
   /** The characters of each subset glyph, written to the font's ToUnicode map. */
   unicode: number[][];
+  /** Advance widths of the subset glyphs, in text space. */
+  widths: number[];
 }
 
 const NO_LIGATURES = { liga: false, clig: false, dlig: false };
 
 /** Combining marks and scripts that need shaping (Hebrew, Arabic, Indic): such text is shaped by fontkit as before. */
 const NEEDS_SHAPING = /\p{M}|[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
+/** Whether `text` is laid out glyph by glyph from the character map (Latin, Greek, Cyrillic without combining marks). */
+const isSimple = (text: string) => !hasRtlText(text) && !NEEDS_SHAPING.test(text);
+
+/** A character's glyph in one font: its id, advance in text space (1000 per em) and the position pdfkit draws it with. */
+interface GlyphMetric {
+  id: number;
+  advance: number;
+  position: Readonly<Position>;
+}
+
+/**
+ * Glyph ids and advance widths by code point, per font file, kept for the life of the process: measuring a string
+ * is a sum of cached advances, and drawing it looks its glyphs up, with no glyph objects, runs or strings made for it
+ * (fontkit's layout of every word measured was most of the PDF's text time).
+ */
+const METRICS = new Map<string, Map<number, GlyphMetric>>();
+
+function metricsOf(font: EmbeddedFont, key: string): (codePoint: number) => GlyphMetric {
+  let cache = METRICS.get(key);
+  if (!cache) METRICS.set(key, (cache = new Map()));
+  const known = cache;
+  return (codePoint) => {
+    let metric = known.get(codePoint);
+    if (!metric) {
+      const glyph = font.font.glyphForCodePoint(codePoint);
+      const advance = glyph.advanceWidth * font.scale;
+      metric = { id: glyph.id, advance, position: Object.freeze({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }) };
+      known.set(codePoint, metric);
+    }
+    return metric;
+  };
+}
 
 /**
  * A run of Latin, Greek or Cyrillic text without combining marks, laid out glyph by glyph from the character map and
@@ -81,6 +120,14 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
     doc.registerFont(name, file);
     doc.font(name);
     const font = (doc as unknown as { _font: EmbeddedFont })._font;
+    const metric = metricsOf(font, file);
+    const widthOfString = font.widthOfString.bind(font);
+    font.widthOfString = (text, size, features) => {
+      if (features !== undefined || !isSimple(text)) return widthOfString(text, size, features);
+      let width = 0;
+      for (const char of text) width += metric(char.codePointAt(0)!).advance;
+      return (width * size) / 1000;
+    };
     const layoutRun = font.layoutRun.bind(font);
     // a fresh object each time: fontkit writes into the features it is given
     font.layoutRun = (text, features) => {
@@ -92,7 +139,22 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
     // order, or "لا" would be read back as "ال".
     const encode = font.encode.bind(font);
     const reordered = new Set<number>();
+    const hex: string[] = [];
     font.encode = (text, features) => {
+      if (features === undefined && isSimple(text)) {
+        const ids: string[] = [];
+        const positions: Position[] = [];
+        for (const char of text) {
+          const codePoint = char.codePointAt(0)!;
+          const glyph = metric(codePoint);
+          const gid = font.subset.includeGlyph(glyph.id);
+          ids.push((hex[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
+          font.widths[gid] ??= glyph.advance;
+          font.unicode[gid] ??= [codePoint];
+          positions.push(glyph.position);
+        }
+        return [ids, positions];
+      }
       const result = encode(text, features);
       for (const hex of result[0]) {
         const gid = parseInt(hex, 16);

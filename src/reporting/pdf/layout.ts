@@ -60,10 +60,25 @@ function logicalLines(doc: PDFKit.PDFDocument, text: string, box: TextBox): stri
   return kept;
 }
 
+/** Mandatory line breaks (UAX #14 classes BK, CR, LF, NL): text holding one is never laid out as one line. */
+// eslint-disable-next-line no-control-regex
+const HARD_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/;
+
+/**
+ * Whether pdfkit would lay `text` out as a single line in the box: no hard break, narrower than the box (by a hair,
+ * for pdfkit's rounding) and nothing that changes how it wraps. Such text (most table cells: figures, short labels)
+ * is measured and placed here, skipping pdfkit's line breaker (UAX #14 over each string, then each word measured);
+ * the glyphs drawn are the same.
+ */
+function fitsOneLine(doc: PDFKit.PDFDocument, text: string, box: TextBox): boolean {
+  if (text === '' || box.width <= 0 || box.height !== undefined || box.characterSpacing || HARD_BREAK.test(text)) return false;
+  return doc.widthOfString(text) <= box.width - 0.01;
+}
+
 /** The height `drawText` takes for `text` in the current font. */
 export function textHeight(ctx: PdfContext, text: string, box: TextBox): number {
   const { doc } = ctx;
-  if (!bidiDirection(ctx, text)) return doc.heightOfString(text, box);
+  if (!bidiDirection(ctx, text)) return fitsOneLine(doc, text, box) ? doc.currentLineHeight(true) + (box.lineGap ?? 0) : doc.heightOfString(text, box);
   return logicalLines(doc, text, box).length * (doc.currentLineHeight(true) + (box.lineGap ?? 0));
 }
 
@@ -78,6 +93,16 @@ export function drawText(ctx: PdfContext, text: string, x: number, y: number, bo
   const { doc } = ctx;
   const dir = bidiDirection(ctx, text);
   if (!dir) {
+    const lineHeight = doc.currentLineHeight(true);
+    // one line that fits on this page: placed as pdfkit would (right: trailing spaces hang; centre: on the whole width)
+    if (fitsOneLine(doc, text, box) && y + lineHeight <= bottomOf(doc) - 0.01) {
+      const width = box.align === 'right' ? doc.widthOfString(text.trimEnd()) : doc.widthOfString(text);
+      const left = box.align === 'right' ? x + box.width - width : box.align === 'center' ? x + (box.width - width) / 2 : x;
+      doc.text(text, left, y, { lineBreak: false });
+      doc.x = x;
+      doc.y = y + lineHeight + (box.lineGap ?? 0);
+      return;
+    }
     doc.text(text, x, y, box);
     return;
   }

@@ -74,7 +74,24 @@ interface Measured {
 
 const textBox = (widths: number[], columns: Column[], i: number): TextBox => ({ width: widths[i]! - 2 * PAD_X, align: columns[i]!.align, lineGap: 0.5 });
 
+/**
+ * The last measure of each rows array: `tableSpace` before a heading and `table` after it measure the same table
+ * (every cell wrapped and every word measured), so the second gets the first's result.
+ */
+const measured = new WeakMap<Cell[][], { ctx: PdfContext; columns: Column[]; options: TableOptions; result: Measured }>();
+
+const sameColumns = (a: Column[], b: Column[]) => a === b || (a.length === b.length && a.every((c, i) => c.header === b[i]!.header && c.width === b[i]!.width && c.align === b[i]!.align));
+const sameOptions = (a: TableOptions, b: TableOptions) => a.size === b.size && a.rotatedHeader === b.rotatedHeader && a.boldRows === b.boldRows && a.width === b.width;
+
 function measure(ctx: PdfContext, columns: Column[], rows: Cell[][], options: TableOptions): Measured {
+  const known = measured.get(rows);
+  if (known && known.ctx === ctx && sameColumns(known.columns, columns) && sameOptions(known.options, options)) return known.result;
+  const result = measureTable(ctx, columns, rows, options);
+  measured.set(rows, { ctx, columns, options, result });
+  return result;
+}
+
+function measureTable(ctx: PdfContext, columns: Column[], rows: Cell[][], options: TableOptions): Measured {
   const { doc } = ctx;
   const size = options.size ?? SIZE.table;
   const widths = columnWidths(doc, columns, rows, size, Boolean(options.rotatedHeader), options.width ?? CONTENT_WIDTH);

@@ -2,58 +2,31 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
+import PDFDocument from 'pdfkit';
 import { LANGUAGES } from '../../../src/i18n/languages';
 import { fixedT } from '../../../src/i18n';
 import { locusChart, priorityChart } from '../../../src/reporting/charts';
+import type { DrawnText } from '../../../src/reporting/pdf/canvas-context';
 import { fitChartText, wrapMeasured } from '../../../src/reporting/pdf/chart-labels';
-import { CHART_FONT_SIZE, measureChartText, renderChart } from '../../../src/reporting/pdf/chart';
+import { CHART_FONT_SIZE, chartTextMeasure, renderChart } from '../../../src/reporting/pdf/chart';
+import { registerFonts } from '../../../src/reporting/pdf/fonts';
 import { CONTENT_WIDTH, MARGIN, PAGE } from '../../../src/reporting/pdf/theme';
 import type { Db } from '../../../src/shared/db';
 import { buildDemoDb, buildReport, hasPoppler, renderToFile, tmpDir } from './demo-report';
 
 jest.setTimeout(240_000);
 
-/** A text run of a chart's SVG and the box it covers on the canvas, after its transform. */
-interface Drawn {
-  text: string;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
 const decode = (s: string) =>
   s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const numbers = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
 
-/** Every text Skia wrote, measured in the chart font: its first glyph's x plus the run's width, its baseline ± the font's extent. */
-function drawnTexts(svg: string): Drawn[] {
-  const out: Drawn[] = [];
-  for (const m of svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)) {
-    const attrs = m[1]!;
-    const text = decode(m[2]!);
-    if (!text.trim()) continue;
-    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
-    const size = Number(attr('font-size'));
-    const bold = Number(attr('font-weight') ?? 400) >= 600;
-    const [x = 0] = numbers(attr('x'));
-    const [y = 0] = numbers(attr('y'));
-    const transform = attr('transform') ?? '';
-    const translate = /translate\(([^)]*)\)/.exec(transform);
-    const matrix = /matrix\(([^)]*)\)/.exec(transform);
-    const [a, b, c, d, e, f] = matrix ? numbers(matrix[1]) : translate ? [1, 0, 0, 1, ...numbers(translate[1])] : [1, 0, 0, 1, 0, 0];
-    const corners = [
-      [x, y - 0.8 * size],
-      [x + measureChartText(text, size, bold), y - 0.8 * size],
-      [x, y + 0.25 * size],
-      [x + measureChartText(text, size, bold), y + 0.25 * size],
-    ].map(([px, py]) => [a! * px! + c! * py! + e!, b! * px! + d! * py! + f!]);
-    out.push({ text, left: Math.min(...corners.map((p) => p[0]!)), right: Math.max(...corners.map((p) => p[0]!)), top: Math.min(...corners.map((p) => p[1]!)), bottom: Math.max(...corners.map((p) => p[1]!)) });
-  }
-  return out;
+/** A document with the report's fonts, to draw charts on (never written anywhere). */
+function chartDocument(): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: 0 });
+  registerFonts(doc);
+  return doc;
 }
 
-const outside = (drawn: Drawn[], width: number, height: number) => drawn.filter((d) => d.left < -0.5 || d.right > width + 0.5 || d.top < -0.5 || d.bottom > height + 0.5).map((d) => d.text);
+const outside = (drawn: DrawnText[], width: number, height: number) => drawn.filter((d) => d.left < -0.5 || d.right > width + 0.5 || d.top < -0.5 || d.bottom > height + 0.5).map((d) => d.text);
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The PDF's charts with the sizes the sections draw them at (summary.ts, locus.ts). */
@@ -90,15 +63,16 @@ describe('charts of the PDF in every language', () => {
   test('when a chart is drawn without fitting, then the Bulgarian priority labels run off the canvas (what the check catches)', () => {
     const report = buildReport(db, { lang: 'bg', groupBy: 'country' });
     const [priority] = pdfCharts(report);
-    const { svg } = renderChart(priority!.config, CONTENT_WIDTH, priority!.height, { fit: false });
-    expect(outside(drawnTexts(svg), CONTENT_WIDTH, priority!.height).length).toBeGreaterThan(0);
+    const { texts } = renderChart(chartDocument(), priority!.config, 0, 0, CONTENT_WIDTH, priority!.height, { fit: false });
+    expect(outside(texts, CONTENT_WIDTH, priority!.height).length).toBeGreaterThan(0);
   });
 
   test.each([...LANGUAGES])('when the priority ranking and Locus for Focus are drawn in %s, then every text lies inside its chart and every label is whole or shortened with "…"', (lang) => {
     const report = buildReport(db, { lang, groupBy: 'country' });
+    const doc = chartDocument();
+    const measureChartText = chartTextMeasure(doc);
     for (const chart of pdfCharts(report)) {
-      const { svg, shortened } = renderChart(chart.config, CONTENT_WIDTH, chart.height);
-      const drawn = drawnTexts(svg);
+      const { texts: drawn, shortened } = renderChart(doc, chart.config, MARGIN.left, MARGIN.top, CONTENT_WIDTH, chart.height);
       expect({ chart: chart.name, outside: outside(drawn, CONTENT_WIDTH, chart.height) }).toEqual({ chart: chart.name, outside: [] });
       if (chart.name !== 'priority') continue;
       const fitted = fitChartText(chart.config, CONTENT_WIDTH, chart.height, measureChartText, CHART_FONT_SIZE).config;
@@ -113,7 +87,7 @@ describe('charts of the PDF in every language', () => {
         // the rank number that starts each label is never lost
         expect(joined).toMatch(/^\d+\. /);
       });
-      // what is drawn is the fitted labels: each of their lines appears in the SVG's text, in order
+      // what is drawn is the fitted labels: each of their lines appears in the chart's text, in order
       const written = squash(drawn.map((d) => d.text).join(' '));
       const missing = (fitted.data.labels as string[][]).flat().filter((line) => !written.includes(squash(line)));
       expect(missing).toEqual([]);
