@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { TFunction } from 'i18next';
-import PDFDocument from 'pdfkit';
+import PDFDocument from './pdfkit';
 import type { ReportData } from '../../analysis/schema';
 import type { PdfContext, Section } from './context';
 import { registerFonts } from './fonts';

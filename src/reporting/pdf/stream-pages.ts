@@ -1,16 +1,48 @@
 /** Enough of pdfkit's object references and buffered pages to end a page's content early (not in @types/pdfkit). */
 interface PdfReference {
-  buffer: unknown[];
-  write(chunk: string): void;
-  end(): void;
+  write(chunk: string | Uint8Array): void;
+  end(chunk?: string | Uint8Array): void;
 }
 interface BufferedPage {
   content: PdfReference;
   dictionary: { data: { Contents: PdfReference | PdfReference[] } };
 }
 interface BufferingDocument {
+  page: BufferedPage;
   _pageBuffer: BufferedPage[];
   ref(): PdfReference;
+}
+
+/**
+ * A page content stream that keeps the drawing operators pdfkit writes (one short string each: "1 0 0 1 56 72 cm",
+ * "BT", …) as strings and converts them to bytes once, when the stream ends, instead of one typed array per operator
+ * (a hundred thousand for a 70-page report, most of the garbage the PDF made). The bytes are the same: each operator
+ * followed by a newline, in Latin-1 as pdfkit writes them.
+ */
+function collectStrings(ref: PdfReference): { ref: PdfReference; empty(): boolean } {
+  const parts: string[] = [];
+  let written = false;
+  const write = ref.write.bind(ref);
+  const end = ref.end.bind(ref);
+  const flush = () => {
+    if (parts.length === 0) return;
+    write(Buffer.from(`${parts.join('\n')}\n`, 'latin1'));
+    parts.length = 0;
+  };
+  ref.write = (chunk) => {
+    written = true;
+    if (typeof chunk === 'string') parts.push(chunk);
+    else {
+      flush();
+      write(chunk);
+    }
+  };
+  ref.end = (chunk) => {
+    if (chunk !== undefined) ref.write(chunk);
+    flush();
+    end();
+  };
+  return { ref, empty: () => !written };
 }
 
 /**
@@ -19,27 +51,31 @@ interface BufferingDocument {
  * page exists; what is drawn on a page after that (running header, footer, the contents list) goes into a second
  * content stream of the page, which a PDF reader reads as the continuation of the first (PDF 32000-1, 7.8.2). Only
  * the page dictionaries, a few hundred bytes each, wait for the end: a long report no longer holds all its drawing
- * operators (a hundred thousand small buffers at 70 pages) in memory.
+ * operators in memory.
  */
 export function streamPages(doc: PDFKit.PDFDocument): { finish(): void } {
   const pdf = doc as unknown as BufferingDocument;
-  const continued = new Set<BufferedPage>();
+  const continuations = new Map<BufferedPage, { empty(): boolean; ref: PdfReference }>();
   const flush = (page: BufferedPage | undefined) => {
-    if (!page || continued.has(page)) return;
+    if (!page || continuations.has(page)) return;
     const first = page.content;
-    const rest = pdf.ref();
-    page.dictionary.data.Contents = [first, rest];
-    page.content = rest;
-    continued.add(page);
+    const rest = collectStrings(pdf.ref());
+    page.dictionary.data.Contents = [first, rest.ref];
+    page.content = rest.ref;
+    continuations.set(page, rest);
     first.end();
   };
-  const onPage = () => flush(pdf._pageBuffer[pdf._pageBuffer.length - 2]);
+  collectStrings(pdf.page.content);
+  const onPage = () => {
+    collectStrings(pdf.page.content);
+    flush(pdf._pageBuffer[pdf._pageBuffer.length - 2]);
+  };
   doc.on('pageAdded', onPage);
   return {
     /** Before doc.end(): a second stream nothing was drawn into still gets a (blank) body, so that it is a stream. */
     finish() {
       doc.off('pageAdded', onPage);
-      for (const page of continued) if (page.content.buffer.length === 0) page.content.write('');
+      for (const rest of continuations.values()) if (rest.empty()) rest.ref.write('');
     },
   };
 }
