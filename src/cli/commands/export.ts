@@ -29,9 +29,10 @@ export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
   const { createExportService } = require('../../reporting/exports/service') as typeof import('../../reporting/exports/service');
-  const { spssSyntax } = require('../../reporting/exports/sps') as typeof import('../../reporting/exports/sps');
-  const { writeCsv } = require('../../reporting/exports/csv') as typeof import('../../reporting/exports/csv');
-  const { writeXlsx } = require('../../reporting/exports/xlsx') as typeof import('../../reporting/exports/xlsx');
+  // Only the running format's writer (the XLSX one brings zlib with it).
+  const spssSyntax = () => (require('../../reporting/exports/sps') as typeof import('../../reporting/exports/sps')).spssSyntax;
+  const writeCsv = () => (require('../../reporting/exports/csv') as typeof import('../../reporting/exports/csv')).writeCsv;
+  const writeXlsx = () => (require('../../reporting/exports/xlsx') as typeof import('../../reporting/exports/xlsx')).writeXlsx;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const set = createExportService({ db, surveys: createSurveyService(db), ownConnection: true }).prepare({
     surveyId: o.survey,
@@ -45,12 +46,12 @@ export async function runExport(db: Db, o: ExportCommandOptions): Promise<{ rows
   let rows: number | null = null;
   try {
     if (o.format === 'sps') {
-      fs.writeFileSync(part, spssSyntax(set, path.resolve(o.csv ?? file.replace(/\.sps$/i, '') + '.csv')));
+      fs.writeFileSync(part, spssSyntax()(set, path.resolve(o.csv ?? file.replace(/\.sps$/i, '') + '.csv')));
     } else {
       // The XLSX writer makes many short-lived strings; V8 otherwise lets its heap grow by tens of megabytes before
       // collecting them. This command is the process's only work, so trading a few per cent of speed is fine.
       if (o.format === 'xlsx') v8.setFlagsFromString('--optimize-for-size');
-      const write = o.format === 'csv' ? writeCsv : writeXlsx;
+      const write = o.format === 'csv' ? writeCsv() : writeXlsx();
       // A few batches queued for the file: the next batch is made while the last one is written.
       rows = await write(set, fs.createWriteStream(part, { highWaterMark: 256 * 1024 }), { labels: Boolean(o.labels) });
     }
