@@ -18,6 +18,7 @@ import { ranking } from './sections/ranking';
 import { scoresSection } from './sections/scores';
 import { executiveSummary } from './sections/summary';
 import { streamPages } from './stream-pages';
+import { fastT } from './translate';
 import { MARGIN } from './theme';
 import { wavesSection } from '../../waves/pdf'; // issue 14: waves
 import { trainingPlanSection } from '../../plan/pdf-section'; // issue 14
@@ -29,22 +30,6 @@ export interface RenderPdfOptions {
 }
 
 const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, areas, comparisonSection, wavesSection, scoresSection, preferences, trainingPlanSection, outcomeFunnelSection, openAnswers];
-
-/**
- * `t` answering repeated option-less look-ups (table headers, column names on every page) from a map: i18next resolves
- * each call afresh, and a long report asks for the same few hundred keys tens of thousands of times.
- */
-function memoisedT(t: TFunction): TFunction {
-  const plain = new Map<string, string>();
-  const cached = (...args: unknown[]) => {
-    const [key] = args;
-    if (args.length !== 1 || typeof key !== 'string') return (t as unknown as (...a: unknown[]) => string)(...args);
-    let text = plain.get(key);
-    if (text === undefined) plain.set(key, (text = t(key)));
-    return text;
-  };
-  return Object.assign(cached, t) as unknown as TFunction;
-}
 
 /**
  * Writes the diagnosis as an A4 PDF to `out` and resolves when `out` has received all of it. `t` is a translate
@@ -79,7 +64,7 @@ export async function renderReportPdf(report: ReportData, t: TFunction, out: Wri
   try {
     const pages = streamPages(doc);
     registerFonts(doc);
-    const cached = memoisedT(t);
+    const cached = fastT(t);
     const ctx: PdfContext = { doc, report, t: cached, fmt: createFormat(report.lang, cached), toc: [] };
     const total = SECTIONS.length + 2;
     cover(ctx);
