@@ -7,7 +7,6 @@ import { isTextLanguage } from '../../i18n/languages';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../shared/db';
 import { withDb } from '../context';
-import { progressBar } from '../progress';
 import { cliLanguage, num, t } from '../i18n';
 
 export interface ReportCommandOptions {
@@ -85,10 +84,12 @@ export function registerReport(program: Command) {
       setFlagsFromString('--semi-space-growth-factor=1');
       return withDb(async (db) => {
         const started = Date.now();
-        let bar: ReturnType<typeof progressBar> | undefined;
+        let bar: { update(n: number): void; stop(): void } | undefined;
         const result = await runReport(db, o, (step, total) => {
-          bar ??= progressBar(total, t('progress.steps'));
-          bar.update(step);
+          // the progress bar's modules load only where there is a terminal to draw it on (not under cron or systemd)
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          if (process.stderr.isTTY) bar ??= (require('../progress') as typeof import('../progress')).progressBar(total, t('progress.steps'));
+          bar?.update(step);
         });
         bar?.stop();
         const seconds = new Intl.NumberFormat(cliLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((Date.now() - started) / 1000);
