@@ -31,6 +31,18 @@ export interface RenderPdfOptions {
 
 const SECTIONS: Section[] = [executiveSummary, methodAndSample, ranking, locus, areas, comparisonSection, wavesSection, scoresSection, preferences, trainingPlanSection, outcomeFunnelSection, openAnswers];
 
+/** pdfkit parses a colour string on every fillColor and strokeColor: the few colours a report uses are parsed once. */
+function parseColoursOnce(doc: PDFKit.PDFDocument): void {
+  const pdf = doc as unknown as { _normalizeColor(colour: unknown): unknown };
+  const normalize = pdf._normalizeColor.bind(doc);
+  const known = new Map<string, unknown>();
+  pdf._normalizeColor = (colour) => {
+    if (typeof colour !== 'string') return normalize(colour);
+    if (!known.has(colour)) known.set(colour, normalize(colour));
+    return known.get(colour);
+  };
+}
+
 /**
  * Writes the diagnosis as an A4 PDF to `out` and resolves when `out` has received all of it. `t` is a translate
  * function fixed to the report language and the `report` namespace (`fixedT(report.lang, 'report')`); every number is
@@ -63,6 +75,7 @@ export async function renderReportPdf(report: ReportData, t: TFunction, out: Wri
   doc.pipe(out);
   try {
     const pages = streamPages(doc);
+    parseColoursOnce(doc);
     registerFonts(doc);
     const cached = fastT(t);
     const ctx: PdfContext = { doc, report, t: cached, fmt: createFormat(report.lang, cached), toc: [] };

@@ -75,10 +75,46 @@ function fitsOneLine(doc: PDFKit.PDFDocument, text: string, box: TextBox): boole
   return doc.widthOfString(text) <= box.width - 0.01;
 }
 
+/** pdfkit's text machinery below its public methods: what heightOfString and text() run. */
+interface TextInternals {
+  _text(text: string, x: number, y: number, options: object, onLine: (line: string) => void): void;
+  _font: { id: string };
+  _fontSize: number;
+}
+
+/**
+ * Lines of text pdfkit wrapped to measure it (textHeight), kept until the same text is drawn in the same font, size
+ * and box, so that it is wrapped once rather than twice: table cells and list items are measured before they are
+ * drawn. Only boxes pdfkit wraps plainly (no height, ellipsis or letter spacing) are kept.
+ */
+const wrappedLines = new WeakMap<PDFKit.PDFDocument, Map<string, string[]>>();
+const wrapKey = (doc: PDFKit.PDFDocument, text: string, box: TextBox) => {
+  const pdf = doc as unknown as TextInternals;
+  return `${pdf._font.id}\u0000${pdf._fontSize}\u0000${box.width}\u0000${box.lineGap ?? 0}\u0000${text}`;
+};
+const plainBox = (box: TextBox) => box.height === undefined && !box.ellipsis && !box.characterSpacing && box.width > 0;
+
+/** The lines pdfkit breaks `text` into in the box (as heightOfString does), remembered for drawText. */
+function wrap(doc: PDFKit.PDFDocument, text: string, box: TextBox): string[] {
+  const lines: string[] = [];
+  const { x, y } = doc;
+  (doc as unknown as TextInternals)._text(text, x, y, { ...box, height: Infinity }, (line) => lines.push(line));
+  doc.x = x;
+  doc.y = y;
+  let known = wrappedLines.get(doc);
+  if (!known) wrappedLines.set(doc, (known = new Map()));
+  known.set(wrapKey(doc, text, box), lines);
+  return lines;
+}
+
 /** The height `drawText` takes for `text` in the current font. */
 export function textHeight(ctx: PdfContext, text: string, box: TextBox): number {
   const { doc } = ctx;
-  if (!bidiDirection(ctx, text)) return fitsOneLine(doc, text, box) ? doc.currentLineHeight(true) + (box.lineGap ?? 0) : doc.heightOfString(text, box);
+  if (!bidiDirection(ctx, text)) {
+    if (fitsOneLine(doc, text, box)) return doc.currentLineHeight(true) + (box.lineGap ?? 0);
+    if (plainBox(box)) return wrap(doc, text, box).length * (doc.currentLineHeight(true) + (box.lineGap ?? 0));
+    return doc.heightOfString(text, box);
+  }
   return logicalLines(doc, text, box).length * (doc.currentLineHeight(true) + (box.lineGap ?? 0));
 }
 
@@ -95,12 +131,20 @@ export function drawText(ctx: PdfContext, text: string, x: number, y: number, bo
   if (!dir) {
     const lineHeight = doc.currentLineHeight(true);
     // one line that fits on this page: placed as pdfkit would (right: trailing spaces hang; centre: on the whole width)
-    if (fitsOneLine(doc, text, box) && y + lineHeight <= bottomOf(doc) - 0.01) {
-      const width = box.align === 'right' ? doc.widthOfString(text.trimEnd()) : doc.widthOfString(text);
-      const left = box.align === 'right' ? x + box.width - width : box.align === 'center' ? x + (box.width - width) / 2 : x;
-      doc.text(text, left, y, { lineBreak: false });
+    const step = lineHeight + (box.lineGap ?? 0);
+    // lines already broken by textHeight, or one line that fits: placed as pdfkit places each line (right: trailing
+    // spaces hang; centre: on the whole width), when all of them fit on this page (no page break to make)
+    const key = plainBox(box) ? wrapKey(doc, text, box) : undefined;
+    const lines = fitsOneLine(doc, text, box) ? [text] : key === undefined ? undefined : wrappedLines.get(doc)?.get(key);
+    if (key !== undefined) wrappedLines.get(doc)?.delete(key);
+    if (lines && lines.length && y + (lines.length - 1) * step + lineHeight <= bottomOf(doc) - 0.01) {
+      lines.forEach((line, i) => {
+        const width = box.align === 'right' ? doc.widthOfString(line.trimEnd()) : doc.widthOfString(line);
+        const left = box.align === 'right' ? x + box.width - width : box.align === 'center' ? x + (box.width - width) / 2 : x;
+        doc.text(line, left, y + i * step, { lineBreak: false });
+      });
       doc.x = x;
-      doc.y = y + lineHeight + (box.lineGap ?? 0);
+      doc.y = y + lines.length * step;
       return;
     }
     doc.text(text, x, y, box);
