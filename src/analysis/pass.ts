@@ -51,7 +51,7 @@ function tally<K>(into: Tally<K>, dict: readonly K[], refs: Uint16Array, keys: U
  * missed nor counted twice.
  */
 export function countResponses(db: Db, segments: SegmentStore, cache: ReportCache, generation: () => number, input: PassInput) {
-  return db.transaction(() => {
+  const pass = () => {
     const now = generation();
     const sealed = new Set(input.versions.flatMap((v) => segments.sealedIds(input.surveyId, v.version)));
     const found = cache.get(input.cacheKey, now);
@@ -98,5 +98,14 @@ export function countResponses(db: Db, segments: SegmentStore, cache: ReportCach
     }
     if (entry && (read > 0 || entry !== kept || !kept.tail)) cache.set(input.cacheKey, { ...entry, tail: { ...counted(), lastIds } });
     return { acc, grouping, languages, completed };
-  })();
+  };
+  try {
+    return db.transaction(pass)();
+  } catch (err) {
+    // A worker's connection may still hold the open iterator of a streamed export (its reader is slow or gone):
+    // no transaction can begin then, but reads can run. Without the transaction, a segment sealed between the two
+    // scans leaves its rows out of this one report; the kept counts stay exact (that segment is new to the next one).
+    if (err instanceof TypeError && /busy/.test(err.message) && !db.inTransaction) return pass();
+    throw err;
+  }
 }
