@@ -46,6 +46,9 @@ function oldDatabase(dir: string): string {
   migrate(db, migrations);
   const imported = createQuestionnaireService(db).importText(JSON.stringify(questionnaire), 'test.json', { controllerName: 'Test', controllerContact: 'x@example.org' });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+  // the partners the fresh database gets from seedResponses, with the same labels
+  const surveys = createSurveyService(db, createQuestionnaireService(db));
+  for (const id of ['rome', 'sofia']) surveys.saveCollector('test-survey', { id, label: id.toUpperCase() });
   const layout = v1.buildLayout(questionnaire);
   const insert = db.prepare("INSERT INTO responses (public_id, survey_id, version, collector_id, lang, submitted_on, erasure_hash, answers, codes) VALUES (?, 'test-survey', 1, ?, ?, '2026-01-01', ?, ?, ?)");
   rows.forEach((row, i) => insert.run(`p${i}`, row.collector, row.lang, `h${i}`, JSON.stringify(row.answers), Buffer.from(v1.encodeAnswers(layout, row.answers))));
