@@ -163,18 +163,18 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       return [{ version, size: loaded.layout.size, translate: loaded.version === survey.current.version ? null : codeTranslator(loaded.layout, layout) }];
     });
     const cacheKey = JSON.stringify([req.surveyId, survey.row.questionnaire_id, survey.current.version, req.groupBy ?? null, filters]);
-    const { acc, grouping, languages, completed } = countResponses(db, segments, cache, repo.generation, { surveyId: req.surveyId, cacheKey, layout, plan, versions: toRead, matches, makeGrouping });
-    // Issue 14, training plan: the same selection counted per partner (collector), unless the report already groups
-    // by collector; a pass of its own, kept in the cache under its own key like the report's.
-    const partnerPass =
-      grouping?.id === 'collector'
-        ? null
-        : (() => {
-            const byPartner = (knownKeys?: readonly string[]) =>
-              groupingFor(layout, 'collector', { option: labels.option, noAnswer: t('noAnswer'), directLink: t('directLink'), collector: (id) => collectorLabels.get(id) ?? id, language: (l) => languageNames.of(l) ?? l }, knownKeys);
-            const pass = countResponses(db, segments, cache, repo.generation, { surveyId: req.surveyId, cacheKey: JSON.stringify([req.surveyId, survey.row.questionnaire_id, survey.current.version, 'collector', filters]), layout, plan, versions: toRead, matches, makeGrouping: byPartner });
-            return { grouping: pass.grouping!, result: (p: typeof perturb) => pass.acc.result({ perturb: p }) };
-          })();
+    const selection = { surveyId: req.surveyId, layout, plan, versions: toRead, matches };
+    // Issue 14, training plan: the same selection counted per partner (collector) in the same pass, unless the report
+    // already groups by collector; kept in the cache under its own key like the report's.
+    const byPartner = (knownKeys?: readonly string[]) =>
+      groupingFor(layout, 'collector', { option: labels.option, noAnswer: t('noAnswer'), directLink: t('directLink'), collector: (id) => collectorLabels.get(id) ?? id, language: (l) => languageNames.of(l) ?? l }, knownKeys);
+    const partnerKey = JSON.stringify([req.surveyId, survey.row.questionnaire_id, survey.current.version, 'collector', filters]);
+    const [main, partners] = countResponses(db, segments, cache, repo.generation, [
+      { ...selection, cacheKey, makeGrouping },
+      ...(req.groupBy === 'collector' ? [] : [{ ...selection, cacheKey: partnerKey, makeGrouping: byPartner }]),
+    ]);
+    const { acc, grouping, languages, completed } = main!;
+    const partnerPass = partners ? { grouping: partners.grouping!, result: (p: typeof perturb) => partners.acc.result({ perturb: p }) } : null;
     const counts = acc.result({ perturb });
     const total = counts.total;
     const enough = total.n >= thresholds.minGroup;
