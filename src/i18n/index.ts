@@ -22,14 +22,38 @@ export function readResources(dir = LOCALES_DIR): Resources {
   return resources;
 }
 
+/** The namespaces of one language (an empty set when it has no folder). */
+function readLanguage(lng: string, dir = LOCALES_DIR): Record<string, Record<string, unknown>> {
+  const folder = path.join(dir, lng);
+  if (!/^[a-z]{2,3}$/.test(lng) || !fs.existsSync(folder)) return {};
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [path.basename(f, '.json'), JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as Record<string, unknown>]),
+  );
+}
+
 let instance: i18n | undefined;
 
-/** One shared i18next instance, initialised synchronously; callers always use a fixed `t` per request. */
+/**
+ * One shared i18next instance, initialised synchronously; callers always use a fixed `t` per request. English (the
+ * fallback) is read at once, every other language the first time it is asked for: a command that prints a PDF in
+ * one language does not read the other 24 (150 files).
+ */
 export function getI18n(): i18n {
   if (instance) return instance;
   const created = i18next.createInstance();
+  const loaded = new Set<string>(['en']);
+  const ensure = (lng: unknown) => {
+    if (typeof lng !== 'string') return;
+    const base = lng.split('-')[0]!;
+    if (loaded.has(base)) return;
+    loaded.add(base);
+    for (const [ns, bundle] of Object.entries(readLanguage(base))) created.addResourceBundle(base, ns, bundle, true, true);
+  };
   void created.init({
-    resources: readResources(),
+    resources: { en: readLanguage('en') },
     supportedLngs: [...LANGUAGES, 'ar'],
     fallbackLng: 'en',
     ns: [...NAMESPACES],
@@ -39,6 +63,17 @@ export function getI18n(): i18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  // after init: i18next adds its store's methods (hasResourceBundle, addResourceBundle) there
+  const getFixedT = created.getFixedT.bind(created);
+  created.getFixedT = ((lng: unknown, ...rest: unknown[]) => {
+    (Array.isArray(lng) ? lng : [lng]).forEach(ensure);
+    return (getFixedT as (...args: unknown[]) => TFunction)(lng, ...rest);
+  }) as typeof created.getFixedT;
+  const hasResourceBundle = created.hasResourceBundle.bind(created);
+  created.hasResourceBundle = (lng: string, ns: string) => {
+    ensure(lng);
+    return hasResourceBundle(lng, ns);
+  };
   instance = created;
   return created;
 }
