@@ -7,7 +7,6 @@ import { createQuestionnaireRepo } from './repo';
 import { parseQuestionnaire, type DefinitionProblem, type Questionnaire } from './schema';
 import { createSurveyRepo } from '../surveys/repo';
 import { fromRoot } from '../shared/paths';
-import { shippedFormJson } from '../xlsform/shipped';
 
 export const SHIPPED_DIR = fromRoot('db', 'questionnaires');
 
@@ -100,7 +99,9 @@ export function createQuestionnaireService(db: Db) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const fileHash = sha256(text);
       if (repo.shippedHash(file) === fileHash) continue;
-      const form = file.endsWith('.csv') ? shippedFormJson(text, file) : undefined;
+      // The spreadsheet-form reader is loaded only when a shipped CSV form changed (every command checks the files).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const form = file.endsWith('.csv') ? (require('../xlsform/shipped') as typeof import('../xlsform/shipped')).shippedFormJson(text, file) : undefined;
       const result = form && !form.ok ? form : importText(form?.json ?? text, file);
       if (result.ok) repo.rememberShipped(file, fileHash);
       results.push(result);
