@@ -94,30 +94,29 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
 
   /**
    * Free text the viewer may read, newest first. With all collectors in scope the total comes from the coded
-   * "answered" flags and reading stops after MAX_OPEN_ANSWERS; a scoped viewer's answers are counted as read.
+   * "answered" flags and the newest answers are kept between reports; a scoped viewer's answers are counted as read.
    */
   function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: (codes: Uint8Array, collector: string | null, lang: string) => boolean, enough: boolean, selection: string, version: number) {
     const scope = req.viewer.freeText;
     return texts.map(({ id, label, answered }) => {
       if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
-      // With everything in scope and at least MAX_OPEN_ANSWERS answers, the answers shown are the newest
-      // MAX_OPEN_ANSWERS of the selection: kept between reports, only rows stored since are read (newest-texts.ts).
-      if (scope === 'all' && answered >= MAX_OPEN_ANSWERS) {
-        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep);
-        if (answers) return { questionId: id, label, answers, total: Math.max(answered, answers.length), shown: true };
+      // With everything in scope, the newest answers (as many as the counted "answered", at most MAX_OPEN_ANSWERS),
+      // and that count as the total: kept between reports, only rows stored since are read (newest-texts.ts).
+      if (scope === 'all') {
+        if (answered === 0) return { questionId: id, label, answers: [], total: 0, shown: true };
+        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep).slice(0, Math.min(answered, MAX_OPEN_ANSWERS));
+        return { questionId: id, label, answers, total: answered, shown: true };
       }
+      // A viewer scoped to some collectors: their answers are read and counted.
       const answers: string[] = [];
       let total = 0;
-      if (answered > 0 || scope !== 'all') {
-        for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
-          if (scope !== 'all' && !scope.includes(collector ?? '')) continue;
-          if (!keep(codes, collector, lang)) continue;
-          total++;
-          if (answers.length < MAX_OPEN_ANSWERS) answers.push(text);
-          if (scope === 'all' && (answers.length >= MAX_OPEN_ANSWERS || total >= answered)) break;
-        }
+      for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
+        if (!scope.includes(collector ?? '')) continue;
+        if (!keep(codes, collector, lang)) continue;
+        total++;
+        if (answers.length < MAX_OPEN_ANSWERS) answers.push(text);
       }
-      return { questionId: id, label, answers, total: scope === 'all' ? Math.max(answered, total) : total, shown: true };
+      return { questionId: id, label, answers, total, shown: true };
     });
   }
 
