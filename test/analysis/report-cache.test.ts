@@ -47,6 +47,8 @@ const asRequest = (r: { groupBy: string | undefined; filter: { questionId: strin
   viewer: { freeText: 'all' },
 });
 
+let notes = 0;
+
 describe('report counts kept between reports', () => {
   test('when responses are added and deleted between reports of any selection, then every report equals one computed from scratch', () => {
     fc.assert(
@@ -63,7 +65,7 @@ describe('report counts kept between reports', () => {
               s.rows.map((r) => ({
                 collector: r.collector,
                 lang: r.lang,
-                answers: validAnswers({ country: r.country, role: r.role, ...(r.role === 'paid' ? { hours: r.hours } : { hours: undefined }), fac_1: { importance: r.imp, proficiency: r.prof } }),
+                answers: validAnswers({ country: r.country, role: r.role, ...(r.role === 'paid' ? { hours: r.hours } : { hours: undefined }), fac_1: { importance: r.imp, proficiency: r.prof }, comment: `note ${++notes}` }),
               })),
             );
           } else if (s.kind === 'delete') {
