@@ -97,9 +97,10 @@ describe('compareWaves in the report API', () => {
   test('when two known waves are named, then the report carries their comparison and the dashboard shows it', async () => {
     const { db, agent } = await admin();
     addWave(db, SURVEY, 'baseline-2027');
-    seedWave(db, SURVEY, Array.from({ length: 12 }, () => ({ answers: validAnswers({ fac_1: { importance: 5, proficiency: 1 } }) })));
+    // 25 a wave: perturbation moves a count by up to 6, so a wave of 12 could fall under min_group (10) and publish nothing
+    seedWave(db, SURVEY, Array.from({ length: 25 }, () => ({ answers: validAnswers({ fac_1: { importance: 5, proficiency: 1 } }) })));
     addWave(db, SURVEY, 'after-training-2028', today());
-    seedWave(db, SURVEY, Array.from({ length: 12 }, () => ({ answers: validAnswers({ fac_1: { importance: 5, proficiency: 4 } }) })));
+    seedWave(db, SURVEY, Array.from({ length: 25 }, () => ({ answers: validAnswers({ fac_1: { importance: 5, proficiency: 4 } }) })));
     const res = await agent.get(`/api/surveys/${SURVEY}/report?compareWaves=baseline-2027,after-training-2028`);
     expect(res.status).toBe(200);
     expect(res.body.waves.list.map((w: { id: string }) => w.id)).toEqual(['baseline-2027', 'after-training-2028']);
