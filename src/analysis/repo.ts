@@ -23,17 +23,29 @@ export function createAnalysisRepo(db: Db) {
       "SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses WHERE survey_id = ? AND id > ? AND id <= ? AND t IS NOT NULL ORDER BY version DESC, id DESC",
     )
     .raw();
+  // Rows stored after a known id: a range of the primary key (NOT INDEXED), not a walk through the survey's index.
+  const textsSince = db
+    .prepare<[string, string, number, number], TextRow>(
+      "SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses NOT INDEXED WHERE survey_id = ? AND id > ? AND id <= ? AND t IS NOT NULL ORDER BY version DESC, id DESC",
+    )
+    .raw();
   const lastId = db.prepare<[], number | null>('SELECT max(id) FROM responses').pluck();
-  const lowestVersionAfter = db.prepare<[string, number], number | null>('SELECT min(version) FROM responses WHERE survey_id = ? AND id > ?').pluck();
+  const lowestVersionAfter = db.prepare<[string, number], number | null>('SELECT min(version) FROM responses NOT INDEXED WHERE survey_id = ? AND id > ?').pluck();
+
+  // as SELECTs, read-only statements: they run even while a worker's connection holds a streamed export's iterator
+  const changes = db.prepare<[], [number, number]>('SELECT (SELECT data_version FROM pragma_data_version), total_changes()').raw();
 
   return {
     generation: () => generation.get()!,
+    /** Moves with any write: another connection's commit (data_version) or one of this connection (total_changes). */
+    dataState: () => changes.get()!.join(':'),
     /** The greatest response id of the whole database: every response stored later has a greater one. */
     lastId: () => lastId.get() ?? 0,
     /** The lowest questionnaire version among a survey's responses stored after `id` (null when there are none). */
     lowestVersionAfter: (surveyId: string, id: number) => lowestVersionAfter.get(surveyId, id) ?? null,
     /** Free texts of the responses with an id in (after, upTo], newest first. */
-    textsBetween: (surveyId: string, questionId: string, after: number, upTo: number) => textsBetween.iterate(questionId, surveyId, after, upTo) as IterableIterator<TextRow>,
+    textsBetween: (surveyId: string, questionId: string, after: number, upTo: number) =>
+      (after > 0 ? textsSince : textsBetween).iterate(questionId, surveyId, after, upTo) as IterableIterator<TextRow>,
     versions: (surveyId: string) => versions.all(surveyId),
     started: (surveyId: string) => started.all(surveyId),
     hasDemo: (surveyId: string) => demo.get(surveyId)! > 0,
