@@ -121,7 +121,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
   }
 
   /** The complete diagnosis of a survey: one streaming pass over the coded responses, then pure summaries. */
-  function build(req: ReportRequest): ReportData {
+  function compute(req: ReportRequest): ReportData {
     const survey = deps.surveys.find(req.surveyId);
     if (!survey) throw new AppError(404, 'not_found', 'survey_not_found');
     const definition = survey.current.definition;
@@ -232,6 +232,29 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       // issue 14: invited → responded → attended → outcomes per partner (src/outcomes)
       outcomeFunnel: buildFunnel(outcomes, { surveyId: req.surveyId, funnel: funnel(req.surveyId, completed, thresholds.minCell, t('directLink')), completed, perturbOne, minCell: thresholds.minCell, overallLabel: t('method.funnel.overall'), visible: req.viewer.partners ?? 'all' }),
     };
+  }
+
+  /**
+   * Reports already built, by request, while nothing at all was written to the database since (no response, start,
+   * setting, outcome or wave: SQLite's data_version moves with every other connection's commit, total_changes with
+   * this connection's writes) and on the same day (the report is dated). Several people looking at the same
+   * dashboard, its PDF, a refresh: built once. Handed out as copies, so no caller can change a kept report.
+   */
+  const built = new Map<string, { state: string; report: ReportData }>();
+  function build(req: ReportRequest): ReportData {
+    const key = JSON.stringify(req);
+    // read before building: a write while the report is built makes the next request build it again
+    const state = `${repo.dataState()}|${new Date().toISOString().slice(0, 10)}`;
+    const found = built.get(key);
+    built.delete(key);
+    if (found && found.state === state) {
+      built.set(key, found);
+      return structuredClone(found.report);
+    }
+    const report = compute(req);
+    built.set(key, { state, report: structuredClone(report) });
+    if (built.size > 32) built.delete(built.keys().next().value!);
+    return report;
   }
 
   return { build };
