@@ -100,12 +100,12 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
     const scope = req.viewer.freeText;
     return texts.map(({ id, label, answered }) => {
       if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
-      // With everything in scope, the newest answers (as many as the counted "answered", at most MAX_OPEN_ANSWERS),
-      // and that count as the total: kept between reports, only rows stored since are read (newest-texts.ts).
+      // With everything in scope (a viewer entitled to the raw answers), the newest MAX_OPEN_ANSWERS answers of the
+      // selection, whatever the perturbed "answered" count says, and that count as the total unless more are shown:
+      // kept between reports, only rows stored since are read (newest-texts.ts).
       if (scope === 'all') {
-        if (answered === 0) return { questionId: id, label, answers: [], total: 0, shown: true };
-        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep).slice(0, Math.min(answered, MAX_OPEN_ANSWERS));
-        return { questionId: id, label, answers, total: answered, shown: true };
+        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep);
+        return { questionId: id, label, answers, total: Math.max(answered, answers.length), shown: true };
       }
       // A viewer scoped to some collectors: their answers are read and counted.
       const answers: string[] = [];
