@@ -152,7 +152,7 @@ describe('the README quick start, in the order written, on a fresh database', ()
     expect(live.text).not.toContain('class="demo-banner"');
     const consents = db.prepare('SELECT sum(n) FROM start_counts WHERE survey_id = ?').pluck().get(DEMO) as number;
     await demoCommand('--clear');
-    expect(output.at(-1)).toBe(`Removed the demo survey ${DEMO} with 80 demo responses, 12 collectors and ${consents} consents.`);
+    expect(output.at(-1)).toBe(`The demo survey ${DEMO} was removed (demo responses: 80, collectors: 12, consents: ${consents}).`);
     expect((await admin.get(url.pathname)).status).toBe(404);
     db.close();
   });
