@@ -31,7 +31,7 @@ export function createServerProcess(dbFile: string, port: number) {
     const started = Date.now();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEEDSMAP_DB: dbFile, PORT: String(port), HOST: '127.0.0.1', NEEDSMAP_ADMIN_PASSWORD: 'faults-test-password' },
+      env: { ...process.env, NODE_ENV: 'production', NEEDSMAP_DB: dbFile, PORT: String(port), HOST: '127.0.0.1', NEEDSMAP_ADMIN_PASSWORD: 'faults-test-password', NEEDSMAP_SUBMIT_LIMIT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const current = child;
