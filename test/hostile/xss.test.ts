@@ -40,7 +40,12 @@ function expectInert(html: string) {
 
 async function partnershipWithPayloads() {
   const p = await buildPartnership();
-  // Twelve per partner: above the smallest group shown, so the dashboard lists the free text.
+  // Over twenty per partner: perturbation moves a group's size by up to 6, and a group under min_group (10) would
+  // rightly hide its free text in the dashboard's group view.
+  for (let i = 0; i < 12; i++) {
+    await submitResponse(p.app, 'sofia', `plain remark ${i}`);
+    await submitResponse(p.app, 'rome', `plain remark ${i}`);
+  }
   for (const [i, payload] of PAYLOADS.entries()) {
     await submitResponse(p.app, 'sofia', payload);
     await submitResponse(p.app, 'rome', `${i} ${payload}`.slice(0, 50));

@@ -65,8 +65,9 @@ describe('training plan page and spreadsheet', () => {
     expect(header).toEqual(['Grouping', 'Partner or group', 'Module', 'Competence', 'MWDS', 'Rank', 'Importance', 'Gap', 'n', 'Format (to decide)', 'Dates', 'Trainer', 'Notes']);
     const rows: unknown[][] = [];
     sheet.eachRow((row, r) => r > 1 && rows.push((row.values as unknown[]).slice(1)));
-    const partners = json.body.trainingPlan.partners as { label: string; status: string; items: { label: string }[] }[];
-    const expected = partners.filter((p) => p.status === 'shown').flatMap((p) => p.items.map((i) => [p.label, i.label]));
+    // one row per need, module by module (a module's needs by MWDS), partner by partner
+    const partners = json.body.trainingPlan.partners as { label: string; status: string; modules: { items: { label: string }[] }[] }[];
+    const expected = partners.filter((p) => p.status === 'shown').flatMap((p) => p.modules.flatMap((m) => m.items.map((i) => [p.label, i.label])));
     expect(expected.length).toBeGreaterThan(0);
     expect(rows.map((r) => [r[1], r[3]])).toEqual(expected);
   });
