@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 
 /** Express's names for address ranges, usable in NEEDSMAP_TRUST_PROXY next to addresses and CIDR ranges. */
 const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -15,41 +15,46 @@ function isProxyAddress(entry: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }
 
-/** A whole number of requests per minute; 0 turns the limit off. */
-const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
-
-/** Everything the process reads from its environment, validated once at start. The only reader of process.env. */
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  NEEDSMAP_DB: z.string().min(1).default('db/needsmap.sqlite'),
-  NEEDSMAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  /** The sign-in e-mail of the admin created on first start. */
-  NEEDSMAP_ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('admin@localhost'),
-  /** The address people reach the server at, for printed survey links and QR codes. */
-  NEEDSMAP_PUBLIC_URL: z.url().optional(),
-  /**
-   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: a comma-separated list of
-   * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. A hop count or `true` would believe a forged
-   * header from anyone who reaches the port directly, so they are refused.
-   */
-  NEEDSMAP_TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.every(isProxyAddress), {
-      message: 'must list the proxy addresses to trust (e.g. "loopback" or "10.0.0.2, 10.0.1.0/24"), not a hop count or true',
-    }),
-  /** Report and export worker threads; 0 computes them on the request loop. */
-  NEEDSMAP_REPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(2, os.availableParallelism())),
-  /** Reports (JSON, dashboard, PDF) per signed-in user and minute. */
-  NEEDSMAP_REPORT_LIMIT: perMinute(30),
-  /** CSV and XLSX exports per signed-in user and minute. */
-  NEEDSMAP_EXPORT_LIMIT: perMinute(10),
-  /** Anonymous submissions (API responses, survey pages posted) per network address and minute: a youth centre's respondents share one address. */
-  NEEDSMAP_SUBMIT_LIMIT: perMinute(600),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-});
+/**
+ * Everything the process reads from its environment, validated once at start. The only reader of process.env.
+ * Built on first use: zod is loaded by the server and by commands that need the whole configuration, not by
+ * `needsmap export` or `needsmap report`, which read only the database's path (`databaseFile` below).
+ */
+function envSchema(z: typeof Z) {
+  /** A whole number of requests per minute; 0 turns the limit off. */
+  const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+  return z.object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    NEEDSMAP_DB: z.string().min(1).default(DEFAULT_DB),
+    NEEDSMAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    /** The sign-in e-mail of the admin created on first start. */
+    NEEDSMAP_ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('admin@localhost'),
+    /** The address people reach the server at, for printed survey links and QR codes. */
+    NEEDSMAP_PUBLIC_URL: z.url().optional(),
+    /**
+     * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: a comma-separated list of
+     * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. A hop count or `true` would believe a forged
+     * header from anyone who reaches the port directly, so they are refused.
+     */
+    NEEDSMAP_TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .refine((list) => list.every(isProxyAddress), {
+        message: 'must list the proxy addresses to trust (e.g. "loopback" or "10.0.0.2, 10.0.1.0/24"), not a hop count or true',
+      }),
+    /** Report and export worker threads; 0 computes them on the request loop. */
+    NEEDSMAP_REPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(2, os.availableParallelism())),
+    /** Reports (JSON, dashboard, PDF) per signed-in user and minute. */
+    NEEDSMAP_REPORT_LIMIT: perMinute(30),
+    /** CSV and XLSX exports per signed-in user and minute. */
+    NEEDSMAP_EXPORT_LIMIT: perMinute(10),
+    /** Anonymous submissions (API responses, survey pages posted) per network address and minute: a youth centre's respondents share one address. */
+    NEEDSMAP_SUBMIT_LIMIT: perMinute(600),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  });
+}
 
 export interface Config {
   port: number;
@@ -70,7 +75,8 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
-  const result = EnvSchema.safeParse(env);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see envSchema
+  const result = envSchema((require('zod') as typeof import('zod')).z).safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -88,6 +94,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     limits: { report: e.NEEDSMAP_REPORT_LIMIT, export: e.NEEDSMAP_EXPORT_LIMIT, submit: e.NEEDSMAP_SUBMIT_LIMIT },
     env: e.NODE_ENV,
   };
+}
+
+/** The default database file, relative to the working directory. */
+const DEFAULT_DB = 'db/needsmap.sqlite';
+
+/**
+ * The database file alone, by the same rule as `loadConfig` (NEEDSMAP_DB, non-empty, relative to the working
+ * directory, or ":memory:"): what the command line's data commands read, without loading zod for the rest.
+ */
+export function databaseFile(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string {
+  const value = env.NEEDSMAP_DB ?? DEFAULT_DB;
+  // An invalid value: the whole validation, for its message.
+  if (value === '') return loadConfig(env, root).dbFile;
+  return value === ':memory:' ? ':memory:' : path.resolve(root, value);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnalysisRepo } from './repo';
+import type { AnalysisRepo, TextFlag } from './repo';
 
 type Keep = (codes: Uint8Array, collector: string | null, lang: string) => boolean;
 
@@ -22,9 +22,9 @@ interface Kept {
 export function createNewestTexts(repo: AnalysisRepo, max: number, capacity = 512) {
   const kept = new Map<string, Kept>();
 
-  function read(surveyId: string, questionId: string, keep: Keep, after: number, upTo: number): string[] {
+  function read(surveyId: string, questionId: string, keep: Keep, after: number, upTo: number, flag?: TextFlag): string[] {
     const answers: string[] = [];
-    for (const [codes, collector, lang, text] of repo.textsBetween(surveyId, questionId, after, upTo)) {
+    for (const [codes, collector, lang, text] of repo.textsBetween(surveyId, questionId, after, upTo, flag)) {
       if (!keep(codes, collector, lang)) continue;
       answers.push(text);
       if (answers.length >= max) break;
@@ -33,14 +33,14 @@ export function createNewestTexts(repo: AnalysisRepo, max: number, capacity = 51
   }
 
   /** The newest `max` answers of the selection, newest first (all of them when it has fewer). */
-  function newest(key: string, surveyId: string, questionId: string, version: number, keep: Keep): string[] {
+  function newest(key: string, surveyId: string, questionId: string, version: number, keep: Keep, flag?: TextFlag): string[] {
     const generation = repo.generation();
     const lastId = repo.lastId();
     const found = kept.get(key);
     kept.delete(key);
     const lowest = found ? repo.lowestVersionAfter(surveyId, found.lastId) : null;
     const usable = found && found.generation === generation && (lowest === null || lowest >= found.version);
-    const answers = usable ? [...read(surveyId, questionId, keep, found.lastId, lastId), ...found.answers].slice(0, max) : read(surveyId, questionId, keep, 0, lastId);
+    const answers = usable ? [...read(surveyId, questionId, keep, found.lastId, lastId, flag), ...found.answers].slice(0, max) : read(surveyId, questionId, keep, 0, lastId, flag);
     kept.set(key, { generation, lastId, version, answers });
     if (kept.size > capacity) kept.delete(kept.keys().next().value!);
     return answers;

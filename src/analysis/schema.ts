@@ -4,6 +4,7 @@ import { CompareWavesSchema, type WavesReport } from '../waves/schema';
 import type { TrainingPlan } from '../plan/schema';
 import type { OutcomeFunnel } from '../outcomes/schema';
 import type { FilterLabels } from './labels';
+import { isSuppressed, type Suppressed } from './suppressed';
 
 /** Query of GET /api/surveys/:id/report (filters arrive as `filter.<questionId>=<value>`, repeatable). */
 export const ReportQuerySchema = z.object({
@@ -14,14 +15,9 @@ export const ReportQuerySchema = z.object({
   compareWaves: CompareWavesSchema.optional(),
 });
 
-/** A figure withheld by disclosure control (METHODOLOGY.md section 4). */
-export interface Suppressed {
-  suppressed: true;
-  /** `no_variation`: a test withheld because every answer is the same (not a disclosure rule). */
-  reason: 'small_group' | 'small_cell' | 'secondary' | 'no_variation';
-}
+/** A figure withheld by disclosure control (METHODOLOGY.md section 4): suppressed.ts. */
+export { isSuppressed, type Suppressed };
 export type Disclosed<T> = T | Suppressed;
-export const isSuppressed = (x: unknown): x is Suppressed => typeof x === 'object' && x !== null && (x as Suppressed).suppressed === true;
 
 /** A count shown as a number, or as "<5" (`{ suppressed, reason: 'small_cell', below: 5 }`). */
 export type Count = number | (Suppressed & { below?: number });

@@ -13,7 +13,7 @@ import { disclosedCount, smallCount, summarizeFrequencies } from './frequencies'
 import { SMALL_GROUP, summarizeAreas, summarizeItems } from './items';
 import { summarizeScores } from './scores';
 import { filterLabelsFor, labelsFor, scaleLabelsFor } from './labels';
-import { createAnalysisRepo } from './repo';
+import { createAnalysisRepo, type TextFlag } from './repo';
 import { createSegmentStore, loadSecret } from './segments';
 import { createPerturb, perturbOne as perturbCount } from './disclosure/perturb';
 import type { Comparison, FunnelRow, ReportData } from './schema';
@@ -96,21 +96,21 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
    * Free text the viewer may read, newest first. With all collectors in scope the total comes from the coded
    * "answered" flags and the newest answers are kept between reports; a scoped viewer's answers are counted as read.
    */
-  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number }[], keep: (codes: Uint8Array, collector: string | null, lang: string) => boolean, enough: boolean, selection: string, version: number) {
+  function openAnswers(req: ReportRequest, texts: { id: string; label: string; answered: number; flag: TextFlag }[], keep: (codes: Uint8Array, collector: string | null, lang: string) => boolean, enough: boolean, selection: string, version: number) {
     const scope = req.viewer.freeText;
-    return texts.map(({ id, label, answered }) => {
+    return texts.map(({ id, label, answered, flag }) => {
       if (scope === 'none' || !enough) return { questionId: id, label, answers: [], total: 0, shown: false };
       // With everything in scope (a viewer entitled to the raw answers), the newest MAX_OPEN_ANSWERS answers of the
       // selection, whatever the perturbed "answered" count says, and that count as the total unless more are shown:
       // kept between reports, only rows stored since are read (newest-texts.ts).
       if (scope === 'all') {
-        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep);
+        const answers = newestTexts.newest(`${selection}|${id}`, req.surveyId, id, version, keep, flag);
         return { questionId: id, label, answers, total: Math.max(answered, answers.length), shown: true };
       }
       // A viewer scoped to some collectors: their answers are read and counted.
       const answers: string[] = [];
       let total = 0;
-      for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id)) {
+      for (const [codes, collector, lang, text] of repo.texts(req.surveyId, id, flag)) {
         if (!scope.includes(collector ?? '')) continue;
         if (!keep(codes, collector, lang)) continue;
         total++;
@@ -190,7 +190,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
       return (matches(one)?.[0] ?? 1) === 1 && (!shownGroups || !grouping || shownGroups.has(grouping.keys[grouping.groupsOf(one)[0]!]!.key));
     };
     const answeredIn = (f: number) => counts.groups.reduce((sum, g, i) => sum + (!shownGroups || !grouping || shownGroups.has(grouping.keys[i]?.key ?? "") ? g.texts[f]! : 0), 0);
-    const texts = plan.texts.map((field, f) => ({ id: field.question.id, label: labels.question(field.question.id), answered: answeredIn(f) }));
+    const texts = plan.texts.map((field, f) => ({ id: field.question.id, label: labels.question(field.question.id), answered: answeredIn(f), flag: { version: survey.current.version, offset: field.offset } }));
 
     return {
       survey: { id: survey.row.id, title: localize(definition.title, lang, definition.defaultLanguage).text, versions, isDemo: survey.row.is_demo === 1 || repo.hasDemo(req.surveyId), defaultLanguage: survey.row.default_lang },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Count } from '../analysis/schema';
 
-/** At most this many outcomes per survey, and this large a count: both far beyond any real partnership. */
-export const MAX_OUTCOMES = 10;
-export const MAX_COUNT = 1_000_000;
+import { MAX_COUNT, MAX_OUTCOMES } from './limits';
+
+export { MAX_COUNT, MAX_OUTCOMES };
 
 /**
  * Messages of these schemas are i18n keys in the `admin` namespace (`outcomes.error*`): the route translates them

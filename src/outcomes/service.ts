@@ -2,7 +2,8 @@ import type { Db } from '../shared/db';
 import type { FunnelRow } from '../analysis/schema';
 import { disclosedCount } from '../analysis/frequencies';
 import type { AuthService } from '../auth/service';
-import { CountFieldSchema, MAX_OUTCOMES, type EnteredCount, type OutcomeDefinition, type OutcomeFunnel, type OutcomeRow } from './schema';
+import { MAX_OUTCOMES } from './limits';
+import type { EnteredCount, OutcomeDefinition, OutcomeFunnel, OutcomeRow } from './schema';
 import { createOutcomesRepo, type OutcomesReader } from './repo';
 
 /** A problem of the figures form: the field (`<measure>.<collectorId>`) and an i18n key of the admin namespace. */
@@ -43,6 +44,9 @@ export function parseCountsForm(body: Record<string, unknown>, collectorIds: rea
   const expected = new Map(collectorIds.flatMap((c) => measures.map((m) => [fieldName(m, c), { collectorId: c, measure: m }] as const)));
   const entries: EnteredCount[] = [];
   const issues: FormIssue[] = [];
+  // Loaded here: the report reads the funnel through this module and should not load the forms' zod schemas.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { CountFieldSchema } = require('./schema') as typeof import('./schema');
   for (const [name, value] of Object.entries(body)) {
     if (name === '_csrf') continue;
     const target = expected.get(name);

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isSuppressed, type ReportData } from '../analysis/schema';
+import { isSuppressed } from '../analysis/suppressed';
+import type { ReportData } from '../analysis/schema';
 import { countText, integerFormat, numberFormat, percentFormat } from '../reporting/charts/format';
 import type { PlanPreference, PlanUnit, TrainingPlan } from './schema';
 

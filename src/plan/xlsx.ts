@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { TFunction } from 'i18next';
-import { isSuppressed, type ReportData } from '../analysis/schema';
+import { isSuppressed } from '../analysis/suppressed';
+import type { ReportData } from '../analysis/schema';
 import type { Cell } from '../reporting/exports/schema';
 import { sheetXml, workbookParts } from '../reporting/exports/xlsx';
 import { ZipStream } from '../reporting/exports/zip';

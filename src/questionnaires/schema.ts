@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SCALE_POINTS, MIN_SCALE_POINTS, formatPath } from './model';
 import { TEXT_LANGUAGES } from '../i18n/languages';
 import { MAX_AREA_SUM, MAX_CHOICES } from './codebook';
 
@@ -114,9 +115,7 @@ export type Page = z.infer<typeof PageSchema>;
 export const AreaSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
 export type Area = z.infer<typeof AreaSchema>;
 
-/** Points of a competence scale: 3 to 11, so an item's two ratings fit one byte of the coded layout (codebook.ts). */
-export const MIN_SCALE_POINTS = 3;
-export const MAX_SCALE_POINTS = 11;
+export { MIN_SCALE_POINTS, MAX_SCALE_POINTS, formatPath, allQuestions } from './model';
 
 const ScaleSchema = z.strictObject({
   /** The question asked of every item on this scale ("How important is this for your current work?"). */
@@ -201,10 +200,6 @@ export interface DefinitionProblem {
   message: string;
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
-
 /** Parses a questionnaire file's text; problems carry file, JSON path and a readable message. */
 export function parseQuestionnaire(
   text: string,
@@ -222,8 +217,4 @@ export function parseQuestionnaire(
     ok: false,
     problems: result.error.issues.map((issue) => ({ file, path: formatPath(issue.path) || '(root)', message: issue.message })),
   };
-}
-
-export function allQuestions(q: Questionnaire): Question[] {
-  return q.pages.flatMap((p) => p.questions);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../shared/db';
 import { sha256 } from '../shared/crypto';
 import { buildLayout, type Layout } from './codebook';
 import { createQuestionnaireRepo } from './repo';
-import { parseQuestionnaire, type DefinitionProblem, type Questionnaire } from './schema';
+import type { DefinitionProblem, Questionnaire } from './schema';
 import { createSurveyRepo } from '../surveys/repo';
 import { fromRoot } from '../shared/paths';
 
@@ -48,7 +48,9 @@ export function createQuestionnaireService(db: Db) {
    * a new version, which new respondents get; earlier responses keep the version they answered.
    */
   function importText(text: string, file: string, defaults: { controllerName?: string; controllerContact?: string } = {}): ImportResult {
-    const parsed = parseQuestionnaire(text, file);
+    // The validator (zod) is loaded when a questionnaire is imported, not by every command that opens the database.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const parsed = (require('./schema') as typeof import('./schema')).parseQuestionnaire(text, file);
     if (!parsed.ok) return parsed;
     const q = parsed.questionnaire;
     const definition = JSON.stringify(q);

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isSuppressed, type Count, type Disclosed, type PairwiseTest, type ReportData } from '../analysis/schema';
+import { isSuppressed } from '../analysis/suppressed';
+import type { Count, Disclosed, PairwiseTest, ReportData } from '../analysis/schema';
 import { LANGUAGES, nativeLanguageName } from '../i18n/languages';
 import { distributionChart, frequencyChart, heatmapCells, locusChart, priorityChart } from './charts';
 import { countText, numberFormat, percentFormat } from './charts/format';

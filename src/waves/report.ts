@@ -13,7 +13,8 @@ import { compareItems, compareOverallAreas, comparePartners, type Thresholds, ty
 import { gatherWave } from './gather';
 import { pairUp } from './paired';
 import { createWaveRepo } from './repo';
-import { DEFAULT_WAVE, type WaveComparison, type WaveInfo, type WavesReport } from './schema';
+import { DEFAULT_WAVE } from './default-wave';
+import type { WaveComparison, WaveInfo, WavesReport } from './schema';
 import { createWaveService } from './service';
 
 /**

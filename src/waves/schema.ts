@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { Count, Disclosed } from '../analysis/schema';
 
-/**
- * The id of the default wave: every response sent on a day no named wave covers, and every response stored before
- * waves existed (migration 029: `wave_id` NULL). Reserved: no named wave may take it.
- */
-export const DEFAULT_WAVE = 'default';
+import { DEFAULT_WAVE } from './default-wave';
+
+export { DEFAULT_WAVE };
 
 const DateOnly = z
   .string()

@@ -1,7 +1,8 @@
 import type { Db } from '../shared/db';
 import type { AuthService } from '../auth/service';
 import { createWaveRepo } from './repo';
-import { DEFAULT_WAVE, type Wave, type WaveInfo, type WaveRow } from './schema';
+import { DEFAULT_WAVE } from './default-wave';
+import type { Wave, WaveInfo, WaveRow } from './schema';
 
 /**
  * Waves of a survey (issue 14). Rules, decided once and documented in README "Waves":

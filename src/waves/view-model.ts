@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isSuppressed, type Disclosed, type ReportData } from '../analysis/schema';
+import { isSuppressed } from '../analysis/suppressed';
+import type { Disclosed, ReportData } from '../analysis/schema';
 import { countText, numberFormat } from '../reporting/charts/format';
 import type { UnitComparison, WaveMeans } from './schema';
 

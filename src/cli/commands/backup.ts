@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config';
+import { databaseFile } from '../../config';
 import { backupDatabase, restoreDatabase, type DatabaseSummary } from '../../backup/service';
 import { cliLanguage, num, t } from '../i18n';
 
@@ -22,18 +22,18 @@ export function registerBackup(program: Command) {
     .description(t('backup.description'))
     .requiredOption('--out <file>', t('backup.out'))
     .action((o: { out: string }) => {
-      const config = loadConfig();
-      const summary = backupDatabase(config.dbFile, o.out);
-      console.log(t('backup.done', { db: config.dbFile, file: o.out, summary: describe(summary) }));
+      const dbFile = databaseFile();
+      const summary = backupDatabase(dbFile, o.out);
+      console.log(t('backup.done', { db: dbFile, file: o.out, summary: describe(summary) }));
     });
   program
     .command('restore')
     .description(t('restore.description'))
     .argument('<file>', t('restore.file'))
     .action((file: string) => {
-      const config = loadConfig();
-      const summary = restoreDatabase(file, config.dbFile);
-      console.log(t('restore.done', { file, db: config.dbFile, summary: describe(summary) }));
+      const dbFile = databaseFile();
+      const summary = restoreDatabase(file, dbFile);
+      console.log(t('restore.done', { file, db: dbFile, summary: describe(summary) }));
       if (summary.previous) console.log(t('restore.previous', { file: summary.previous }));
     });
 }

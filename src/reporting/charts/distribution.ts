@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { TFunction } from 'i18next';
-import { isSuppressed, type ReportData } from '../../analysis/schema';
+import { isSuppressed } from '../../analysis/suppressed';
+import type { ReportData } from '../../analysis/schema';
 import { wrapLabel, horizontalBarOptions } from './format';
 import { GRID, INK, likertColours } from './palette';
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { LocusQuadrant } from '../../analysis/stats/borich';
-import { isSuppressed, type Count, type Distribution, type ItemSummary, type ReportData } from '../../analysis/schema';
+import { isSuppressed } from '../../analysis/suppressed';
+import type { Count, Distribution, ItemSummary, ReportData } from '../../analysis/schema';
 
 // Intl formatters are costly to create: one per language, style and number of decimals. 'negative': a gap of
 // -0.001 prints as 0.00, not -0.00

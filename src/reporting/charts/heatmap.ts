@@ -1,4 +1,5 @@
-import { isSuppressed, type ReportData } from '../../analysis/schema';
+import { isSuppressed } from '../../analysis/suppressed';
+import type { ReportData } from '../../analysis/schema';
 import { numberFormat } from './format';
 import { sequentialColour, textColourOn } from './palette';
 

@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import type { TFunction } from 'i18next';
-import { isSuppressed, type ReportData } from '../../analysis/schema';
+import { isSuppressed } from '../../analysis/suppressed';
+import type { ReportData } from '../../analysis/schema';
 import type { LocusQuadrant } from '../../analysis/stats/borich';
 import { numberFormat, quadrantLabel, rankedItems } from './format';
 import { GRID, INK, MUTED, QUADRANT_COLOURS } from './palette';

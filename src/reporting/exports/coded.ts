@@ -148,7 +148,7 @@ export function compileCoded<T>(
     const field = layout.byId.get(s.question);
     if (!field) return slow;
     // The cell each value would give, rendered once: labelled when asked, as the JSON reader does.
-    const labels = new Map<string | number, string>(v.values.map((x) => [x.value, x.label]));
+    const labels = new Map<string | number, string>(options.labels ? v.values.map((x) => [x.value, x.label]) : []);
     const shown = (code: Cell): T => render(code === null || !options.labels ? code : (labels.get(code) ?? code));
     const empty = render(null);
     const key = `"${s.question}"`;

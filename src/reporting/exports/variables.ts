@@ -1,5 +1,6 @@
 import { localize } from '../../i18n';
-import { allQuestions, type LocalizedText, type Question, type Questionnaire } from '../../questionnaires/schema';
+import { allQuestions } from '../../questionnaires/model';
+import type { LocalizedText, Question, Questionnaire } from '../../questionnaires/schema';
 import type { MetaField, ValueLabel, Variable } from './schema';
 import type { ExportWords } from './words';
 
@@ -120,10 +121,8 @@ function metaVariable(field: MetaField, name: string, definition: Questionnaire,
       return { ...base, type: 'numeric', format: 'F10.0', level: 'nominal', values: [] };
     case 'collector':
       return { ...base, type: 'string', format: 'A40', level: 'nominal', values: (options.collectors ?? []).map((c) => ({ value: c.id, label: c.label })) };
-    case 'language': {
-      const names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
-      return { ...base, type: 'string', format: 'A8', level: 'nominal', values: definition.languages.map((l) => ({ value: l, label: names.of(l) ?? l })) };
-    }
+    case 'language':
+      return { ...base, type: 'string', format: 'A8', level: 'nominal', values: namedOnRead(definition.languages, displayNames(lang, 'language')) };
     case 'submitted_on':
       return { ...base, type: 'date', format: 'SDATE10', level: 'scale', values: [] };
     case 'questionnaire_version':
@@ -142,14 +141,27 @@ function coded(name: string, label: string, level: 'nominal' | 'ordinal', answer
 }
 
 function countryVariable(q: Extract<Question, { type: 'country' }>, name: string, label: string, lang: string, words: ExportWords): Variable {
-  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-  const values: ValueLabel[] = q.countries.map((c) => ({ value: c, label: names.of(c) ?? c }));
+  const values = namedOnRead(q.countries, displayNames(lang, 'region'));
   const answers: string[] = [...q.countries];
   if (q.allowOther) {
     values.push({ value: OTHER_COUNTRY, label: words.otherCountry });
     answers.push('other');
   }
   return { name, label, type: 'string', format: 'A2', level: 'nominal', values, missing: [], source: { kind: 'choice', question: q.id, answers } };
+}
+
+/** Names of languages or regions in `lang`, made on first use: a process's first Intl.DisplayNames costs 10-20 ms. */
+function displayNames(lang: string, type: 'language' | 'region'): (code: string) => string {
+  let names: Intl.DisplayNames | undefined;
+  return (code) => (names ??= new Intl.DisplayNames([lang], { type, fallback: 'code' })).of(code) ?? code;
+}
+
+/** Value labels named when read: a CSV of codes reads the values, never their labels. */
+function namedOnRead(codes: readonly string[], name: (code: string) => string): ValueLabel[] {
+  return codes.map((value) => {
+    let label: string | undefined;
+    return { value, get label() { return (label ??= name(value)); } };
+  });
 }
 
 function plain(name: string, label: string, type: Variable['type'], format: string, level: Variable['level'], source: Variable['source']): Variable {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isSuppressed, type Count, type Disclosed } from '../../analysis/schema';
+import { isSuppressed } from '../../analysis/suppressed';
+import type { Count, Disclosed } from '../../analysis/schema';
 import { countText, numberFormat, percentFormat } from '../charts/format';
 
 /**

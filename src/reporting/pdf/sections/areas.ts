@@ -1,4 +1,5 @@
-import { isSuppressed, type AreaSummary, type ScaleScore } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
+import type { AreaSummary, ScaleScore } from '../../../analysis/schema';
 import { distributionChart } from '../../charts';
 import type { PdfContext } from '../context';
 import { cleanText, DASH } from '../format';

@@ -1,4 +1,5 @@
-import { isSuppressed, type Comparison, type Disclosed, type GroupCell, type PairwiseTest } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
+import type { Comparison, Disclosed, GroupCell, PairwiseTest } from '../../../analysis/schema';
 import { pairsInWords } from '../../pairs';
 import { heatmapCells } from '../../charts';
 import type { PdfContext } from '../context';

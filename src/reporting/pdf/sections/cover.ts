@@ -1,4 +1,4 @@
-import { isSuppressed } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
 import type { PdfContext } from '../context';
 import { FONT } from '../fonts';
 import { cleanText } from '../format';

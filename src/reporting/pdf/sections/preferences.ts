@@ -1,4 +1,5 @@
-import { isSuppressed, type Frequency } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
+import type { Frequency } from '../../../analysis/schema';
 import { OKABE_ITO } from '../../charts';
 import type { PdfContext } from '../context';
 import { FONT } from '../fonts';

@@ -1,4 +1,5 @@
-import { isSuppressed, type ItemSummary, type ReportData } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
+import type { ItemSummary, ReportData } from '../../../analysis/schema';
 import { QUADRANT_COLOURS } from '../../charts';
 import { rankedItems } from '../../charts/format';
 import type { PdfContext } from '../context';

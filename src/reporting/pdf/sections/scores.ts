@@ -1,4 +1,5 @@
-import { isSuppressed, type Disclosed, type ScoreStats } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
+import type { Disclosed, ScoreStats } from '../../../analysis/schema';
 import type { PdfContext } from '../context';
 import { cleanText, DASH } from '../format';
 import { heading, note, paragraph, section } from '../layout';

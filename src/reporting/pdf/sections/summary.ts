@@ -1,4 +1,4 @@
-import { isSuppressed } from '../../../analysis/schema';
+import { isSuppressed } from '../../../analysis/suppressed';
 import { priorityChart } from '../../charts';
 import { rankedItems } from '../../charts/format';
 import { drawChart } from '../chart';
