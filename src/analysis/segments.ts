@@ -38,7 +38,11 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
   const countBetween = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ?').pluck();
   const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta, refs, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
 
-  function write(surveyId: string, version: number, rows: Row[]) {
+  /** A segment ready to insert: its id range and blobs, made from rows read earlier. */
+  type Prepared = [surveyId: string, version: number, firstId: number, lastId: number, count: number, codes: Uint8Array, meta: string, refs: Buffer, keys: Buffer];
+
+  function prepare(surveyId: string, version: number, rows: Row[]): Prepared[] {
+    const result: Prepared[] = [];
     for (let start = 0; start < rows.length; start += segmentSize) {
       const chunk = rows.slice(start, start + segmentSize);
       const collectors = encode(chunk.map((r) => r[2]));
@@ -48,8 +52,13 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
       refs.set(langs.refs, chunk.length);
       const data = transpose(chunk.map((r) => r[1]), chunk[0]![1].length);
       const meta = JSON.stringify({ c: collectors.dict, l: langs.dict });
-      insert.run(surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta, Buffer.from(refs.buffer, refs.byteOffset, refs.byteLength), asBuffer(recordKeys(secret, chunk.map((r) => r[0]))));
+      result.push([surveyId, version, chunk[0]![0], chunk[chunk.length - 1]![0], chunk.length, data, meta, Buffer.from(refs.buffer, refs.byteOffset, refs.byteLength), asBuffer(recordKeys(secret, chunk.map((r) => r[0])))]);
     }
+    return result;
+  }
+
+  function write(surveyId: string, version: number, rows: Row[]) {
+    for (const segment of prepare(surveyId, version, rows)) insert.run(...segment);
   }
 
   /** The uncovered id ranges: gaps between segments, then the tail after the last one. */
@@ -64,17 +73,53 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     return result;
   }
 
-  /** Seals uncovered rows: every gap, and the tail in whole segments. Cheap when there is nothing to do. */
-  const seal = db.transaction((surveyId: string, version: number) => {
+  /** The uncovered rows worth sealing: every gap, and the tail in whole segments. Cheap when there is nothing to do. */
+  function* unsealed(surveyId: string, version: number): Generator<Row[]> {
     const all = gaps(surveyId, version);
-    all.forEach(([after, before], k) => {
+    for (const [k, [after, before]] of all.entries()) {
       const isTail = k === all.length - 1;
       const n = countBetween.get(surveyId, version, after, before)!;
-      if (n === 0 || (isTail && n < segmentSize)) return;
+      if (n === 0 || (isTail && n < segmentSize)) continue;
       const rows = rowsBetween.all(surveyId, version, after, before);
-      write(surveyId, version, isTail ? rows.slice(0, rows.length - (rows.length % segmentSize)) : rows);
-    });
+      yield isTail ? rows.slice(0, rows.length - (rows.length % segmentSize)) : rows;
+    }
+  }
+
+  /** Seals uncovered rows in one write transaction. */
+  const seal = db.transaction((surveyId: string, version: number) => {
+    for (const rows of unsealed(surveyId, version)) write(surveyId, version, rows);
   });
+
+  const generation = db.prepare<[], number>('SELECT n FROM data_generation WHERE id = 1').pluck();
+  const overlapping = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM code_segments WHERE survey_id = ? AND version = ? AND first_id <= ? AND last_id >= ?').pluck();
+  const commit = db.transaction((expected: number, segments: Prepared[]) => {
+    // A response deleted or changed since the rows were read moved the generation (migration 027): the rows read may
+    // be stale, and an id may even have been given again. Nothing is written; the next round reads afresh.
+    if (generation.get() !== expected) return 0;
+    let written = 0;
+    for (const segment of segments) {
+      const [surveyId, version, first, last] = segment;
+      // Sealed meanwhile by another connection (a command line report, a second server on the file): left as it is.
+      if (overlapping.get(surveyId, version, last, first)! > 0) continue;
+      insert.run(...segment);
+      written++;
+    }
+    return written;
+  });
+
+  /**
+   * Seals beside a busy writer (the server's request loop), for a connection of its own in another thread
+   * (src/jobs/sealer.ts): the rows are read and the segments made outside any write transaction, then inserted in a
+   * short one that first checks nothing they cover was deleted or changed (the data generation) or sealed by someone
+   * else. The writer waits at most for those inserts. Returns the segments written.
+   */
+  function sealBeside(surveyId: string, version: number, beforeCommit?: () => void): number {
+    const expected = generation.get()!;
+    const ready = db.transaction(() => [...unsealed(surveyId, version)].flatMap((rows) => prepare(surveyId, version, rows)))();
+    if (!ready.length) return 0;
+    beforeCommit?.();
+    return commit.immediate(expected, ready);
+  }
 
   const rangesWithCount = db.prepare<[string, number], [number, number, number]>('SELECT first_id, last_id, count FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const segmentAt = db.prepare<[string, number, number], SegmentRow>('SELECT first_id, last_id, count, codes, meta, refs, keys FROM code_segments WHERE survey_id = ? AND version = ? AND first_id = ?').raw();
@@ -160,6 +205,6 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     }
   }
 
-  return { scan, scanSealed, scanUnsealed, sealedIds, seal: trySeal };
+  return { scan, scanSealed, scanUnsealed, sealedIds, seal: trySeal, sealBeside };
 }
 export type SegmentStore = ReturnType<typeof createSegmentStore>;

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { createSegmentStore } from '../analysis/segments';
+
+/** What the thread is given. */
+interface SealerData {
+  role: 'sealer';
+  file: string;
+  everyMs: number;
+}
+
+/**
+ * The sealer thread: its own read-write connection to the server's WAL file. Every `everyMs` it seals the responses
+ * that filled a segment since (src/analysis/segments.ts, `sealBeside`): rows read and segments made outside any write
+ * transaction, then a short one that inserts them. Before, the request loop sealed before report jobs, up to once a
+ * second per survey, and paid for reading the rows, making the blobs and an fsync while submissions waited.
+ */
+function run(port: NonNullable<typeof parentPort>, data: SealerData) {
+  const db = new Database(data.file, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  // Segments are derived from responses the server committed and fsynced already: in WAL mode a commit without its
+  // own fsync keeps the file consistent, and a segment lost in a power cut is sealed again in the next round.
+  db.pragma('synchronous = NORMAL');
+  const store = createSegmentStore(db);
+  const pairs = db.prepare<[], [string, number]>('SELECT s.id, v.version FROM surveys s JOIN questionnaire_versions v ON v.questionnaire_id = s.questionnaire_id').raw();
+  const timer = setInterval(() => {
+    try {
+      let written = 0;
+      for (const [surveyId, version] of pairs.all()) written += store.sealBeside(surveyId, version);
+      if (written) port.postMessage({ type: 'sealed', written });
+    } catch (err) {
+      // SQLITE_BUSY after five seconds, a survey deleted meanwhile: the next round tries again.
+      port.postMessage({ type: 'error', message: (err as Error).message });
+    }
+  }, data.everyMs);
+  port.on('message', () => {
+    clearInterval(timer);
+    db.close();
+    process.exit(0);
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+if (parentPort && (workerData as SealerData | undefined)?.role === 'sealer') run(parentPort, workerData as SealerData);
+
+type Message = { type: 'ready' } | { type: 'sealed'; written: number } | { type: 'error'; message: string };
+
+/**
+ * Starts the sealer thread for the database file the server writes (compiled JavaScript next to this file, or the
+ * TypeScript through tsx in development and tests). `onSealed` hears of each round that wrote segments.
+ */
+export function startSealer(file: string, options: { everyMs?: number; log?: (message: string) => void; onSealed?: (written: number) => void } = {}) {
+  const { everyMs = 1000, log = console.error, onSealed } = options;
+  const data: SealerData = { role: 'sealer', file, everyMs };
+  const entry = path.join(__dirname, `sealer${path.extname(__filename)}`);
+  const worker = entry.endsWith('.js') ? new Worker(entry, { workerData: data }) : new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData: data });
+  const ready = new Promise<void>((resolve) => {
+    worker.on('message', (m: Message) => {
+      if (m.type === 'ready') resolve();
+      else if (m.type === 'sealed') onSealed?.(m.written);
+      else log(`sealing: ${m.message}`);
+    });
+  });
+  worker.on('error', (err) => log(`sealer stopped: ${err.message}`));
+  worker.unref();
+  return {
+    ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
+  };
+}
