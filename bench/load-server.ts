@@ -38,7 +38,9 @@ function start() {
   // 100 clients on one address would hit the per-address submission limit, one report client the per-user one.
   const config = loadConfig({ NODE_ENV: 'production', NEEDSMAP_DB: path.join(dir, 'load.sqlite'), HOST: '127.0.0.1', NEEDSMAP_SUBMIT_LIMIT: '0', NEEDSMAP_REPORT_LIMIT: '0',
     // `npm run bench:load -- --workers 0` measures reports computed on the request loop, as before worker threads.
-    ...(process.env.NEEDSMAP_REPORT_WORKERS ? { NEEDSMAP_REPORT_WORKERS: process.env.NEEDSMAP_REPORT_WORKERS } : {}) });
+    ...(process.env.NEEDSMAP_REPORT_WORKERS ? { NEEDSMAP_REPORT_WORKERS: process.env.NEEDSMAP_REPORT_WORKERS } : {}),
+    // `--share 1` turns the pacing of report jobs off (src/jobs/pacer.ts), for comparison.
+    ...(process.env.NEEDSMAP_REPORT_SHARE ? { NEEDSMAP_REPORT_SHARE: process.env.NEEDSMAP_REPORT_SHARE } : {}) });
   const db = openDb(config.dbFile);
   const questionnaires = createQuestionnaireService(db);
   for (const result of questionnaires.importShipped()) if (!result.ok) throw new Error(JSON.stringify(result.problems));

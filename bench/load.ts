@@ -11,7 +11,8 @@
  * A third scenario measures reports off the request loop: the same submissions while one more client fetches the
  * report (GET /api/surveys/:id/report?groupBy=country, 10,000 responses preloaded and growing) back to back; the
  * figure is the submissions' throughput with that client as a share of their throughput without it.
- * `--workers 0` runs the server with reports on the request loop, for comparison.
+ * `--workers 0` runs the server with reports on the request loop, for comparison; `--share 1` runs report jobs without
+ * pacing (src/jobs/pacer.ts), `--share 0.1` with another share.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +29,7 @@ interface Args {
   connections: number;
   rounds: number;
   workers?: string;
+  share?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -40,7 +42,10 @@ function parseArgs(argv: string[]): Args {
   const w = argv.indexOf('--workers');
   const workers = w >= 0 ? argv[w + 1] : undefined;
   if (workers !== undefined && !/^\d+$/.test(workers)) throw new Error('--workers must be a whole number');
-  return { duration: value('duration', 30), connections: value('connections', 100), rounds: value('rounds', 6), workers };
+  const sh = argv.indexOf('--share');
+  const share = sh >= 0 ? argv[sh + 1] : undefined;
+  if (share !== undefined && !(Number(share) > 0 && Number(share) <= 1)) throw new Error('--share must be a number above 0, at most 1');
+  return { duration: value('duration', 30), connections: value('connections', 100), rounds: value('rounds', 6), workers, share };
 }
 
 /** Distinct valid bodies, serialised once so the load generator spends its time sending, not building. */
@@ -55,8 +60,8 @@ function buildBodies(count: number): string[] {
   });
 }
 
-function startServer(workers?: string): Promise<{ child: ChildProcess; ready: ServerReady }> {
-  const env = { ...process.env, ...(workers !== undefined ? { NEEDSMAP_REPORT_WORKERS: workers } : {}) };
+function startServer(workers?: string, share?: string): Promise<{ child: ChildProcess; ready: ServerReady }> {
+  const env = { ...process.env, ...(workers !== undefined ? { NEEDSMAP_REPORT_WORKERS: workers } : {}), ...(share !== undefined ? { NEEDSMAP_REPORT_SHARE: share } : {}) };
   const child = fork(path.join(__dirname, 'load-server.ts'), [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (ready) => resolve({ child, ready: ready as ServerReady }));
@@ -93,7 +98,7 @@ function add(t: Totals, r: Result, cpuMicros: number) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const bodies = buildBodies(2000);
-  const { child, ready } = await startServer(args.workers);
+  const { child, ready } = await startServer(args.workers, args.share);
   const url = `http://127.0.0.1:${ready.port}`;
   let sent = 0;
   const acknowledged: string[] = [];
@@ -192,7 +197,7 @@ async function main() {
     `range ${pct(sorted[0]!)} – ${pct(sorted[sorted.length - 1]!)}`);
   const keptSorted = [...kept].sort((a, b) => a - b);
   console.log(`  reports off the loop    submissions keep ${pct(rate(withReports) / rate(submit))} of their throughput while one client fetches the report back to back (target ≥ 90 %); ` +
-    `per round: median ${pct(keptSorted[(keptSorted.length - 1) >> 1]!)}, range ${pct(keptSorted[0]!)} – ${pct(keptSorted[keptSorted.length - 1]!)}; p99 ${Math.max(...submit.p99).toFixed(0)} → ${Math.max(...withReports.p99).toFixed(0)} ms; report workers: ${args.workers ?? 'default'}`);
+    `per round: median ${pct(keptSorted[(keptSorted.length - 1) >> 1]!)}, range ${pct(keptSorted[0]!)} – ${pct(keptSorted[keptSorted.length - 1]!)}; p99 ${Math.max(...submit.p99).toFixed(0)} → ${Math.max(...withReports.p99).toFixed(0)} ms; report workers: ${args.workers ?? 'default'}, report share: ${args.share ?? 'default'}`);
   console.log(`  server CPU per request: the echo's is ${pct(cpu(echo) / cpu(submit))} of the submission's; p50/p99 above: worst segment`);
   console.log(`  durability: ${acknowledged.length} acknowledged (201), ${missing} of them missing from the database file after SIGKILL (${stored.size} stored)`);
   const failed = submit.non2xx + submit.errors + echo.non2xx + echo.errors + withReports.non2xx + withReports.errors + reports.non2xx + reports.errors > 0 || missing > 0;

@@ -56,7 +56,7 @@ export function createApp({ db, config, extend, exactFigures }: { db: Db; config
   const analysis = createAnalysisService(db, { surveys, questionnaires }, { perturb: !exactFigures });
 
   // Reports and exports run in worker threads with their own read-only connections (in process for `:memory:`).
-  const jobs = createJobs(db, { analysis, exports: createExportService({ db, surveys }) }, { workers: config.reportWorkers, dbFile: config.dbFile, cacheViews: config.env === 'production' });
+  const jobs = createJobs(db, { analysis, exports: createExportService({ db, surveys }) }, { workers: config.reportWorkers, dbFile: config.dbFile, cacheViews: config.env === 'production', pacing: config.reportShare >= 1 ? false : { share: config.reportShare } });
   const reportLimit = perUserRateLimit(config.limits.report);
   const exportLimit = perUserRateLimit(config.limits.export);
   const submitLimit = perAddressRateLimit(config.limits.submit);

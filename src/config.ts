@@ -46,6 +46,11 @@ function envSchema(z: typeof Z) {
       }),
     /** Report and export worker threads; 0 computes them on the request loop. */
     NEEDSMAP_REPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(2, os.availableParallelism())),
+    /**
+     * While the request loop is busy, the share of the time report workers may be busy (src/jobs/pacer.ts):
+     * respondents first. 1 turns pacing off.
+     */
+    NEEDSMAP_REPORT_SHARE: z.coerce.number().gt(0).max(1).default(0.1),
     /** Reports (JSON, dashboard, PDF) per signed-in user and minute. */
     NEEDSMAP_REPORT_LIMIT: perMinute(30),
     /** CSV and XLSX exports per signed-in user and minute. */
@@ -67,6 +72,8 @@ export interface Config {
   /** Express `trust proxy`: the proxy addresses to believe, or false. */
   trustProxy: string[] | false;
   reportWorkers: number;
+  /** Share of the time report workers may be busy while the request loop is (1: no pacing). */
+  reportShare: number;
   /** Requests per minute; 0 is no limit. */
   limits: { report: number; export: number; submit: number };
   env: 'development' | 'production' | 'test';
@@ -91,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     publicUrl: e.NEEDSMAP_PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: e.NEEDSMAP_TRUST_PROXY.length ? e.NEEDSMAP_TRUST_PROXY : false,
     reportWorkers: e.NEEDSMAP_REPORT_WORKERS,
+    reportShare: e.NEEDSMAP_REPORT_SHARE,
     limits: { report: e.NEEDSMAP_REPORT_LIMIT, export: e.NEEDSMAP_EXPORT_LIMIT, submit: e.NEEDSMAP_SUBMIT_LIMIT },
     env: e.NODE_ENV,
   };

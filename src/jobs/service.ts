@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import type { Db } from '../shared/db';
 import { startCheckpointer } from './checkpointer';
 import { startSealer } from './sealer';
+import { createPacer, type PacerOptions } from './pacer';
 import { createWorkerPool, type WorkerPool } from './pool';
 import type { StreamJob, StreamStart, ValueJob } from './schema';
 import type { JobServices } from './tasks';
@@ -18,6 +20,8 @@ export interface JobOptions {
   cacheViews: boolean;
   /** Niceness of the worker threads (Linux), 0-19. */
   nice?: number;
+  /** How report jobs yield to a busy request loop (src/jobs/pacer.ts); `false` turns pacing off. */
+  pacing?: Partial<PacerOptions> | false;
 }
 
 /**
@@ -34,15 +38,29 @@ export function createJobs(db: Db, services: JobServices, options: JobOptions) {
   // Workers read long snapshots; checkpoints then move off the request loop too (src/jobs/checkpointer.ts).
   const checkpointer = pooled ? startCheckpointer(db, options.dbFile) : undefined;
   const sealer = pooled ? startSealer(options.dbFile) : undefined;
+  // Reports (JSON, dashboard, PDF) yield to respondents while the request loop is busy; downloads of exports are
+  // limited per user and paced by their reader.
+  const pacer = pooled && options.pacing !== false ? createPacer(options.pacing || {}) : undefined;
+  async function paced<T>(run: () => Promise<T>): Promise<T> {
+    if (!pacer) return run();
+    await pacer.admit();
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      pacer.done(performance.now() - started);
+    }
+  }
 
   return {
     /** The report as a JSON string, or the dashboard page as HTML. */
     value(job: ValueJob): Promise<string> {
-      return pool ? pool.value(job) : tasks!.value(job);
+      return pool ? paced(() => pool.value(job)) : tasks!.value(job);
     },
     /** Streams a PDF or an export into `out`; `onStart` (set the headers) runs once the file is certain to come. */
     stream(job: StreamJob, out: Writable, onStart: (start: StreamStart) => void): Promise<void> {
-      return pool ? pool.stream(job, out, onStart) : tasks!.stream(job, out, onStart);
+      if (!pool) return tasks!.stream(job, out, onStart);
+      return job.kind === 'pdf' ? paced(() => pool.stream(job, out, onStart)) : pool.stream(job, out, onStart);
     },
     /** Starts the workers before the first report needs them. */
     warm: () => pool?.warm(),
