@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config';
 import { createPacer, type PacerClock } from '../../src/jobs/pacer';
 
 /** A clock the test moves by hand, with a request loop it declares busy or idle. */
@@ -72,5 +73,19 @@ describe('report jobs yield to a busy request loop (src/jobs/pacer.ts)', () => {
     clock.busyNow = false;
     for (let i = 0; i < 100 && !started; i++) await clock.advance(1);
     expect(started).toBe(true);
+  });
+});
+
+describe('NEEDSMAP_REPORT_SHARE', () => {
+  test.each([
+    [undefined, 0.1],
+    ['0.3', 0.3],
+    ['1', 1],
+  ])('when it is %j, then reports may keep the workers busy %j of the time', (value, share) => {
+    expect(loadConfig({ ...(value === undefined ? {} : { NEEDSMAP_REPORT_SHARE: value }) }).reportShare).toBe(share);
+  });
+
+  test.each(['0', '-1', '1.5', 'half'])('when it is %j, then the start stops with a message naming it', (value) => {
+    expect(() => loadConfig({ NEEDSMAP_REPORT_SHARE: value })).toThrow(/NEEDSMAP_REPORT_SHARE/);
   });
 });
