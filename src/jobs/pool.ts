@@ -1,15 +1,9 @@
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../shared/errors';
-import type { FromWorker, SerializedError, StreamJob, StreamStart, ToWorker, ValueJob } from './schema';
+import { deserializeError } from './errors';
+import type { FromWorker, StreamJob, StreamStart, ToWorker, ValueJob } from './schema';
 import type { WorkerData } from './worker';
-
-/** A worker error back on the main thread: an AppError again (so the error middleware answers 404, 400...), or an Error. */
-export function deserializeError(e: SerializedError): Error {
-  if (e.app) return new AppError(e.status, e.code, e.messageKey, e.params, e.issues);
-  return Object.assign(new Error(e.message), { stack: e.stack ?? e.message });
-}
 
 interface Job {
   onMessage(message: FromWorker): void;

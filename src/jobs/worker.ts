@@ -7,9 +7,9 @@ import { createExportService } from '../reporting/exports/service';
 import { openReadOnlyDb } from '../shared/db';
 import { createSurveyService } from '../surveys/service';
 import { Cancelled, ChannelWritable } from './channel';
-import type { FromWorker, SerializedError, ToWorker } from './schema';
+import type { FromWorker, ToWorker } from './schema';
 import { createTasks } from './tasks';
-import { AppError } from '../shared/errors';
+import { serializeError } from './errors';
 
 /** What the pool gives each worker. */
 export interface WorkerData {
@@ -30,14 +30,6 @@ function lowerPriority(nice: number) {
   } catch {
     // not Linux, or no /proc: the worker runs at the process's priority
   }
-}
-
-export function serializeError(err: unknown): SerializedError {
-  if (err instanceof AppError) {
-    return { app: true, status: err.status, code: err.code, messageKey: err.messageKey, params: err.params, issues: err.issues, message: err.message };
-  }
-  const e = err instanceof Error ? err : new Error(String(err));
-  return { app: false, message: e.message, stack: e.stack };
 }
 
 /**
