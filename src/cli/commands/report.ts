@@ -41,29 +41,22 @@ const describe = (err: AppError) => (err.issues.length ? err.issues.map((i) => `
 export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (step: number, total: number) => void): Promise<{ file: string; lang: string; n: number }> {
   if (o.lang !== undefined && !isTextLanguage(o.lang)) throw new Error(t('unknownLanguage', { lang: o.lang }));
   // Loaded here, not at the top: `needsmap --help` and the other commands start without the PDF libraries.
-  const request = { surveyId: o.survey, lang: o.lang, groupBy: o.groupBy, filters: parseFilterOptions(o.filter ?? []), viewer: { freeText: 'all' as const } };
   /* eslint-disable @typescript-eslint/no-require-imports */
-  // The report's data is built in a thread of its own while this one loads the PDF renderer (report-build.ts); an
-  // in-memory database (tests) is built here.
-  const building = db.memory ? undefined : (require('../report-build') as typeof import('../report-build')).buildInThread(db.name, request);
-  building?.catch(() => undefined); // handled below, once awaited
+  const { createAnalysisService } = require('../../analysis/service') as typeof import('../../analysis/service');
   const { fixedT } = require('../../i18n') as typeof import('../../i18n');
+  const { createQuestionnaireService } = require('../../questionnaires/service') as typeof import('../../questionnaires/service');
   const { renderReportPdf } = require('../../reporting/pdf') as typeof import('../../reporting/pdf');
+  const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const questionnaires = createQuestionnaireService(db);
+  const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
   let report;
   try {
-    if (building) report = await building;
-    else {
-      const { createAnalysisService } = require('../../analysis/service') as typeof import('../../analysis/service');
-      const { createQuestionnaireService } = require('../../questionnaires/service') as typeof import('../../questionnaires/service');
-      const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
-      const questionnaires = createQuestionnaireService(db);
-      report = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }).build(request);
-    }
+    report = analysis.build({ surveyId: o.survey, lang: o.lang, groupBy: o.groupBy, filters: parseFilterOptions(o.filter ?? []), viewer: { freeText: 'all' } });
   } catch (err) {
     if (err instanceof AppError) throw new Error(err.status === 404 ? t('unknownSurvey', { survey: o.survey }) : describe(err), { cause: err });
     throw err;
   }
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const file = path.resolve(o.out ?? path.join('reports', `diagnosis-${report.survey.id}-${report.lang}.pdf`));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const part = `${file}.part`;

@@ -1,8 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFilterOptions, runReport } from '../../../src/cli/commands/report';
-import { openDb, type Db } from '../../../src/shared/db';
+import type { Db } from '../../../src/shared/db';
 import { buildDemoDb, tmpDir } from './demo-report';
 
 // rendering a whole report (cold: fonts, chart.js) takes a few seconds when suites run in parallel
@@ -54,38 +53,5 @@ describe('needsmap report', () => {
     [{ survey: 'youth-worker-tna', filter: ['country=XX'] }, 'filter.country'],
   ])('when given %j, then it fails with a readable message', async (options, message) => {
     await expect(runReport(db, { ...options, out: path.join(tmpDir(), 'x.pdf') })).rejects.toThrow(message);
-  });
-});
-
-describe('needsmap report on a database file (the report data built in a thread of its own)', () => {
-  let fileDb: Db;
-  beforeAll(() => {
-    const file = path.join(tmpDir(), 'needsmap.sqlite');
-    fs.writeFileSync(file, db.serialize());
-    fileDb = openDb(file);
-  });
-  afterAll(() => fileDb.close());
-
-  const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const poppler = spawnSync('pdftotext', ['-v']).status === 0;
-
-  test('when run, then the PDF says what the one built in process says', async () => {
-    const options = { survey: 'youth-worker-tna', lang: 'de', groupBy: 'country', filter: ['country=SI,BG,FI,SE,DE'] };
-    const fromThread = await runReport(fileDb, { ...options, out: path.join(tmpDir(), 'thread.pdf') });
-    const inProcess = await runReport(db, { ...options, out: path.join(tmpDir(), 'process.pdf') });
-    expect(fromThread).toEqual({ ...inProcess, file: fromThread.file });
-    expect(fs.statSync(fromThread.file).size).toBeGreaterThan(10_000);
-    if (poppler) expect(text(fromThread.file)).toBe(text(inProcess.file));
-  });
-
-  test.each([
-    [{ survey: 'nope' }, 'unknown survey "nope"'],
-    [{ survey: 'youth-worker-tna', filter: ['country=XX'] }, 'filter.country'],
-    [{ survey: 'youth-worker-tna', groupBy: 'nothing' }, 'groupBy'],
-  ])('when given %j, then the thread fails with the same readable message', async (options, message) => {
-    const out = path.join(tmpDir(), 'x.pdf');
-    await expect(runReport(fileDb, { ...options, out })).rejects.toThrow(message);
-    await expect(runReport(db, { ...options, out })).rejects.toThrow(message);
-    expect(fs.existsSync(out)).toBe(false);
   });
 });
