@@ -11,6 +11,9 @@ import { recordKeys, secretFrom, type Secret } from './disclosure/keys';
  */
 export const SEGMENT_SIZE = 1024;
 
+/** Segments of a survey version's newest rows sealed in one round beside the writer (`sealBeside`). */
+export const SEAL_BESIDE_MAX = 16;
+
 /** Receives the responses block by block (column-major, see block.ts). */
 export type Visit = (block: Block) => void;
 
@@ -34,6 +37,9 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
   const ranges = db.prepare<[string, number], [number, number]>('SELECT first_id, last_id FROM code_segments WHERE survey_id = ? AND version = ? ORDER BY first_id').raw();
   const rowsBetween = db
     .prepare<[string, number, number, number], Row>('SELECT id, codes, collector_id, lang FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ? ORDER BY id')
+    .raw();
+  const rowsFrom = db
+    .prepare<[string, number, number, number, number], Row>('SELECT id, codes, collector_id, lang FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ? ORDER BY id LIMIT ?')
     .raw();
   const countBetween = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM responses WHERE survey_id = ? AND version = ? AND id > ? AND id < ?').pluck();
   const insert = db.prepare('INSERT INTO code_segments (survey_id, version, first_id, last_id, count, codes, meta, refs, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -73,15 +79,23 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     return result;
   }
 
-  /** The uncovered rows worth sealing: every gap, and the tail in whole segments. Cheap when there is nothing to do. */
-  function* unsealed(surveyId: string, version: number): Generator<Row[]> {
+  /**
+   * The uncovered rows worth sealing: every gap, and the tail in whole segments, at most `maxTail` rows of the tail
+   * (the oldest). Cheap when there is nothing to do.
+   */
+  function* unsealed(surveyId: string, version: number, maxTail = Infinity): Generator<Row[]> {
     const all = gaps(surveyId, version);
     for (const [k, [after, before]] of all.entries()) {
       const isTail = k === all.length - 1;
       const n = countBetween.get(surveyId, version, after, before)!;
       if (n === 0 || (isTail && n < segmentSize)) continue;
-      const rows = rowsBetween.all(surveyId, version, after, before);
-      yield isTail ? rows.slice(0, rows.length - (rows.length % segmentSize)) : rows;
+      if (!isTail) {
+        yield rowsBetween.all(surveyId, version, after, before);
+        continue;
+      }
+      const whole = n - (n % segmentSize);
+      const take = Number.isFinite(maxTail) ? Math.min(whole, maxTail - (maxTail % segmentSize)) : whole;
+      if (take > 0) yield rowsFrom.all(surveyId, version, after, before, take);
     }
   }
 
@@ -115,7 +129,9 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
    */
   function sealBeside(surveyId: string, version: number, beforeCommit?: () => void): number {
     const expected = generation.get()!;
-    const ready = db.transaction(() => [...unsealed(surveyId, version)].flatMap((rows) => prepare(surveyId, version, rows)))();
+    // At most SEAL_BESIDE_MAX segments of the tail a round: the writer waits for their insert (a survey imported
+    // with 100,000 rows is sealed over a few seconds, not in one long transaction).
+    const ready = db.transaction(() => [...unsealed(surveyId, version, SEAL_BESIDE_MAX * segmentSize)].flatMap((rows) => prepare(surveyId, version, rows)))();
     if (!ready.length) return 0;
     beforeCommit?.();
     return commit.immediate(expected, ready);

@@ -48,28 +48,47 @@ type Message = { type: 'ready' } | { type: 'sealed'; written: number } | { type:
 
 /**
  * Starts the sealer thread for the database file the server writes (compiled JavaScript next to this file, or the
- * TypeScript through tsx in development and tests). `onSealed` hears of each round that wrote segments.
+ * TypeScript through tsx in development and tests). `onSealed` hears of each round that wrote segments. A thread that
+ * stops unexpectedly is started again a second later: without it reports would read ever more single rows.
  */
-export function startSealer(file: string, options: { everyMs?: number; log?: (message: string) => void; onSealed?: (written: number) => void } = {}) {
-  const { everyMs = 1000, log = console.error, onSealed } = options;
+export function startSealer(file: string, options: { everyMs?: number; restartMs?: number; log?: (message: string) => void; onSealed?: (written: number) => void } = {}) {
+  const { everyMs = 1000, restartMs = 1000, log = console.error, onSealed } = options;
   const data: SealerData = { role: 'sealer', file, everyMs };
   const entry = path.join(__dirname, `sealer${path.extname(__filename)}`);
-  const worker = entry.endsWith('.js') ? new Worker(entry, { workerData: data }) : new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData: data });
-  const ready = new Promise<void>((resolve) => {
+  let stopping = false;
+  let restart: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  function spawn(): Worker {
+    const worker = entry.endsWith('.js') ? new Worker(entry, { workerData: data }) : new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData: data });
     worker.on('message', (m: Message) => {
-      if (m.type === 'ready') resolve();
+      if (m.type === 'ready') markReady();
       else if (m.type === 'sealed') onSealed?.(m.written);
       else log(`sealing: ${m.message}`);
     });
-  });
-  worker.on('error', (err) => log(`sealer stopped: ${err.message}`));
-  worker.unref();
+    worker.on('error', (err) => log(`sealer stopped: ${err.message}`));
+    worker.on('exit', (code) => {
+      if (stopping) return;
+      log(`sealer stopped (exit code ${code}); starting it again`);
+      restart = setTimeout(() => (current = spawn()), restartMs);
+      restart.unref();
+    });
+    worker.unref();
+    return worker;
+  }
+  let current = spawn();
+
   return {
     ready,
+    /** The running thread (tests). */
+    thread: () => current,
     stop: () =>
       new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage('stop');
+        stopping = true;
+        clearTimeout(restart);
+        current.once('exit', () => resolve());
+        current.postMessage('stop');
       }),
   };
 }

@@ -131,3 +131,44 @@ describe('sealing beside the writer', () => {
     expect(sealed).toEqual(plain);
   });
 });
+
+describe('sealing beside the writer, a large backlog', () => {
+  test('when far more rows than a round takes are unsealed, then each round seals the oldest 16 segments and reports stay exact', () => {
+    const db = openFresh();
+    insert(db, 40 * SEGMENT + 3);
+    const store = createSegmentStore(db, SEGMENT);
+    expect(store.sealBeside(SURVEY, version(db))).toBe(16);
+    expect(segments(db).map((s) => s[2])).toEqual(Array.from({ length: 16 }, () => SEGMENT));
+    const ids = db.prepare('SELECT id FROM responses ORDER BY id').pluck().all() as number[];
+    expect(segments(db)[15]![1]).toBe(ids[16 * SEGMENT - 1]);
+    expect(store.sealBeside(SURVEY, version(db))).toBe(16);
+    expect(store.sealBeside(SURVEY, version(db))).toBe(8);
+    expect(store.sealBeside(SURVEY, version(db))).toBe(0);
+    // the in-process seal still takes everything at once
+    const other = openFresh();
+    insert(other, 40 * SEGMENT + 3);
+    createSegmentStore(other, SEGMENT).seal(SURVEY, version(other));
+    expect(segments(other).length).toBe(40);
+    const { sealed, plain } = reports(db, db.name);
+    expect(sealed).toEqual(plain);
+  });
+});
+
+describe('the sealer thread', () => {
+  test('when it stops unexpectedly, then it is started again and goes on sealing', async () => {
+    const db = openFresh();
+    const messages: string[] = [];
+    let sealed = 0;
+    const sealer = startSealer(db.name, { everyMs: 20, restartMs: 50, log: (m) => messages.push(m), onSealed: (n) => (sealed += n) });
+    await sealer.ready;
+    const first = sealer.thread();
+    await first.terminate();
+    for (let i = 0; i < 100 && sealer.thread() === first; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sealer.thread()).not.toBe(first);
+    expect(messages.some((m) => m.includes('starting it again'))).toBe(true);
+    insert(db, 1024 + 10);
+    for (let i = 0; i < 150 && sealed === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await sealer.stop();
+    expect(sealed).toBe(1);
+  });
+});
