@@ -59,7 +59,7 @@ export function createPacer(options: Partial<PacerOptions> = {}, clock: PacerClo
     at = now;
   }
 
-  const mayStart = (since: number) => tokens > 0 || !clock.busy(busyAbove) || clock.now() - since >= maxWaitMs;
+  const mayStart = (since: number) => tokens >= 0 || !clock.busy(busyAbove) || clock.now() - since >= maxWaitMs;
 
   function release() {
     timer = undefined;
@@ -87,7 +87,9 @@ export function createPacer(options: Partial<PacerOptions> = {}, clock: PacerClo
     /** A job ran for `ms` (wall time, as the request loop saw it). */
     done(ms: number) {
       refill();
-      tokens -= ms;
+      // A long job (a PDF of 100,000 responses) owes at most what one longest wait repays: the jobs after it wait
+      // once, then at the usual pace, instead of each waiting the longest for as long as the debt lasts.
+      tokens = Math.max(tokens - ms, -share * maxWaitMs);
     },
     /** Jobs waiting now (for tests and the bench). */
     waiting: () => waiting.length,

@@ -61,6 +61,16 @@ describe('report jobs yield to a busy request loop (src/jobs/pacer.ts)', () => {
     expect(Math.max(...waits)).toBeLessThanOrEqual(501);
   });
 
+  test('when one job ran very long, then the next waits at most the longest wait and the ones after it at the usual pace', async () => {
+    const clock = fakeClock(true);
+    const pacer = createPacer({ share: 0.1, burstMs: 0, maxWaitMs: 2000 }, clock);
+    pacer.done(60_000); // a minute-long PDF
+    const starts = await backToBack(pacer, clock, 4, 100);
+    const waits = starts.map((s, i) => s - (i === 0 ? 0 : starts[i - 1]! + 100));
+    expect(waits[0]).toBeLessThanOrEqual(2001);
+    for (const wait of waits.slice(1)) expect(wait).toBeLessThanOrEqual(1001); // 100 ms of work at a tenth
+  });
+
   test('when the loop becomes idle while jobs wait, then they start within a tenth of a second', async () => {
     const clock = fakeClock(true);
     const pacer = createPacer({ share: 0.1, burstMs: 0, maxWaitMs: 60_000 }, clock);
