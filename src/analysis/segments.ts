@@ -105,6 +105,7 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
   });
 
   const generation = db.prepare<[], number>('SELECT n FROM data_generation WHERE id = 1').pluck();
+  const everyVersion = db.prepare<[], [string, number]>('SELECT s.id, v.version FROM surveys s JOIN questionnaire_versions v ON v.questionnaire_id = s.questionnaire_id').raw();
   const overlapping = db.prepare<[string, number, number, number], number>('SELECT count(*) FROM code_segments WHERE survey_id = ? AND version = ? AND first_id <= ? AND last_id >= ?').pluck();
   const commit = db.transaction((expected: number, segments: Prepared[]) => {
     // A response deleted or changed since the rows were read moved the generation (migration 027): the rows read may
@@ -221,6 +222,9 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
     }
   }
 
-  return { scan, scanSealed, scanUnsealed, sealedIds, seal: trySeal, sealBeside };
+  /** `sealBeside` for every version of every survey (the sealer thread's round); returns the segments written. */
+  const sealAllBeside = () => everyVersion.all().reduce((written, [surveyId, version]) => written + sealBeside(surveyId, version), 0);
+
+  return { scan, scanSealed, scanUnsealed, sealedIds, seal: trySeal, sealBeside, sealAllBeside };
 }
 export type SegmentStore = ReturnType<typeof createSegmentStore>;

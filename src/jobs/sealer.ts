@@ -23,11 +23,9 @@ function run(port: NonNullable<typeof parentPort>, data: SealerData) {
   // own fsync keeps the file consistent, and a segment lost in a power cut is sealed again in the next round.
   db.pragma('synchronous = NORMAL');
   const store = createSegmentStore(db);
-  const pairs = db.prepare<[], [string, number]>('SELECT s.id, v.version FROM surveys s JOIN questionnaire_versions v ON v.questionnaire_id = s.questionnaire_id').raw();
   const timer = setInterval(() => {
     try {
-      let written = 0;
-      for (const [surveyId, version] of pairs.all()) written += store.sealBeside(surveyId, version);
+      const written = store.sealAllBeside();
       if (written) port.postMessage({ type: 'sealed', written });
     } catch (err) {
       // SQLITE_BUSY after five seconds, a survey deleted meanwhile: the next round tries again.

@@ -9,11 +9,8 @@ import { loadConfig } from '../../src/config';
 import type { Jobs } from '../../src/jobs/service';
 import { openDb, type Db } from '../../src/shared/db';
 import { createQuestionnaireService } from '../../src/questionnaires/service';
-import { createDemoGenerator } from '../../src/demo/generator';
-import { encodeAnswers } from '../../src/questionnaires/codebook';
-import { createResponseRepo } from '../../src/responses/repo';
-import { createSurveyService } from '../../src/surveys/service';
 import { addUser, tokenFor } from '../helpers/auth';
+import { insertGenerated } from '../helpers/seed';
 
 const SURVEY = 'youth-worker-tna';
 let dir: string;
@@ -21,20 +18,8 @@ let db: Db;
 let token: string;
 const apps: { app: ReturnType<typeof createApp>; jobs: Jobs }[] = [];
 
-/** `n` generated responses to the shipped questionnaire, written as the server writes them. */
-function insertResponses(target: Db, n: number, seed: number) {
-  const current = createSurveyService(target).find(SURVEY)!.current;
-  const generator = createDemoGenerator(current.definition, seed);
-  const repo = createResponseRepo(target);
-  target.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const r = generator.next();
-      if (i % 7 === 0) r.answers.anything_else = `Antwort ${seed}-${i}`;
-      const id = `t-${seed}-${i}`;
-      repo.insert({ publicId: id, surveyId: SURVEY, version: current.version, collectorId: r.collector, lang: r.lang, erasureHash: id, isDemo: false, answers: JSON.stringify(r.answers), codes: encodeAnswers(current.layout, r.answers) });
-    }
-  })();
-}
+/** `n` generated responses to the shipped questionnaire, written as the server writes them; every seventh with a comment. */
+const insertResponses = (target: Db, n: number, seed: number) => insertGenerated(target, SURVEY, n, seed, (i) => (i % 7 === 0 ? `Antwort ${seed}-${i}` : undefined));
 
 function appWith(workers: string) {
   const config = loadConfig({ NODE_ENV: 'test', NEEDSMAP_DB: path.join(dir, 'db.sqlite'), NEEDSMAP_REPORT_WORKERS: workers, NEEDSMAP_REPORT_LIMIT: '0', NEEDSMAP_EXPORT_LIMIT: '0' });

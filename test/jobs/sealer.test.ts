@@ -3,13 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAnalysisService, type ReportRequest } from '../../src/analysis/service';
 import { createSegmentStore } from '../../src/analysis/segments';
-import { createDemoGenerator } from '../../src/demo/generator';
 import { startSealer } from '../../src/jobs/sealer';
-import { encodeAnswers } from '../../src/questionnaires/codebook';
 import { createQuestionnaireService } from '../../src/questionnaires/service';
-import { createResponseRepo } from '../../src/responses/repo';
 import { openDb, openReadOnlyDb, type Db } from '../../src/shared/db';
 import { createSurveyService } from '../../src/surveys/service';
+import { insertGenerated } from '../helpers/seed';
 
 /**
  * Segments are sealed beside the server's writes (src/jobs/sealer.ts, `sealBeside` in src/analysis/segments.ts): rows
@@ -27,18 +25,7 @@ function openFresh(): Db {
   return db;
 }
 
-function insert(db: Db, n: number, seed = serial) {
-  const current = createSurveyService(db).find(SURVEY)!.current;
-  const generator = createDemoGenerator(current.definition, seed);
-  const repo = createResponseRepo(db);
-  db.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const r = generator.next();
-      const id = `s-${seed}-${i}-${Math.random()}`;
-      repo.insert({ publicId: id, surveyId: SURVEY, version: current.version, collectorId: r.collector, lang: r.lang, erasureHash: id, isDemo: false, answers: JSON.stringify(r.answers), codes: encodeAnswers(current.layout, r.answers) });
-    }
-  })();
-}
+const insert = (db: Db, n: number, seed = serial) => insertGenerated(db, SURVEY, n, seed);
 
 const version = (db: Db) => createSurveyService(db).find(SURVEY)!.current.version;
 const segments = (db: Db) => db.prepare('SELECT first_id, last_id, count FROM code_segments ORDER BY first_id').raw().all() as number[][];
