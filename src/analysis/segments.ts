@@ -213,7 +213,7 @@ export function createSegmentStore(db: Db, segmentSize = SEGMENT_SIZE) {
 
   /** Seals when it can; a busy database (a writer holding the lock) only means this report reads more rows. */
   function trySeal(surveyId: string, version: number) {
-    // A read-only connection (a report worker, src/jobs) reads what the server's connection sealed before the job.
+    // A read-only connection (a report worker, src/jobs) reads what the sealer thread (src/jobs/sealer.ts) sealed.
     if (db.readonly) return;
     try {
       seal.immediate(surveyId, version);
