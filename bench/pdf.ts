@@ -6,7 +6,9 @@
  * command line (`node dist/src/cli/index.js`, built first if stale); with `--before <dir>` (a checkout of an older
  * commit with its node_modules) that checkout's own `src/cli/bin.js` runs too, alternating with this one's, each on a
  * database of `--responses` demo responses made by its own `needsmap demo`, so the ratio is measured within one run on
- * the same machine load. Prints medians, the ratio and the load average before and after.
+ * the same machine load. A third line, "counted afresh", runs this checkout's command after removing the report counts
+ * the previous run kept in the database (src/analysis/kept-counts.ts): a first report, or the first after an erasure.
+ * Prints medians, the ratios and the load average before and after.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +39,10 @@ interface Tree {
   cpu: number[];
   rssMb: number[];
   pages?: string;
+  /** Runs before each timed run (the "counted afresh" line clears the counts kept in the database). */
+  prepare?: () => void;
+  /** Shares the database of the tree before it. */
+  shared?: boolean;
 }
 
 function run(tree: Tree, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
@@ -59,6 +65,16 @@ function demoSurvey(db: string): string {
   }
 }
 
+/** Removes the report counts a previous run kept in the database (migration 030); older checkouts have none. */
+function clearKeptCounts(db: string) {
+  const conn = new Database(db);
+  try {
+    if (conn.prepare("SELECT 1 FROM sqlite_master WHERE name = 'kept_counts'").get()) conn.exec('DELETE FROM kept_counts');
+  } finally {
+    conn.close();
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pages = (file: string) => {
   const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -73,17 +89,24 @@ function main() {
   const { build, isStale } = require(path.join(ROOT, 'scripts/build.js')) as { build(o: { quiet: boolean; incremental: boolean }): boolean; isStale(): boolean };
   if (isStale() && !build({ quiet: true, incremental: true })) throw new Error('dist/ could not be built');
   const trees: Tree[] = [{ name: 'this checkout', cwd: ROOT, command: [process.execPath, 'dist/src/cli/index.js'], db: path.join(dir, 'now.sqlite'), wall: [], cpu: [], rssMb: [] }];
+  // The same command on the same database with the counts kept by the previous report removed first (as after an
+  // erasure, or on the first report of a database): every segment counted again, the counts written back.
+  const afresh: Tree = { ...trees[0]!, name: 'counted afresh', wall: [], cpu: [], rssMb: [], shared: true, prepare: () => clearKeptCounts(trees[0]!.db) };
+  trees.push(afresh);
   if (BEFORE) trees.push({ name: 'before', cwd: path.resolve(BEFORE), command: [process.execPath, 'src/cli/bin.js'], db: path.join(dir, 'before.sqlite'), wall: [], cpu: [], rssMb: [] });
   try {
     for (const tree of trees) {
+      if (tree.shared) continue;
       run(tree, ['demo', '--responses', String(RESPONSES), '--seed', '42']);
       tree.survey = demoSurvey(tree.db);
     }
     const loadBefore = os.loadavg();
     const args = (tree: Tree) => ['report', '--survey', tree.survey!, '--group-by', 'country', ...(LANG ? ['--lang', LANG] : []), '--out', path.join(dir, `${tree.name.replace(/\W/g, '-')}.pdf`)];
+    afresh.survey = trees[0]!.survey;
     for (const tree of trees) run(tree, args(tree)); // a first run each: the report cache filled, files in the page cache
     for (let i = 0; i < RUNS; i++) {
       for (const tree of i % 2 ? [...trees].reverse() : trees) {
+        tree.prepare?.();
         const m = run(tree, args(tree));
         tree.wall.push(m.wall);
         tree.cpu.push(m.cpu);
@@ -99,7 +122,8 @@ function main() {
       );
     }
     if (BEFORE) {
-      const [now, before] = trees as [Tree, Tree];
+      const [now, , before] = trees as [Tree, Tree, Tree];
+      console.log(`  counted afresh ${((100 * median(afresh.wall)) / median(before.wall)).toFixed(0)} % of before`);
       console.log(`  ratio          time ${((100 * median(now.wall)) / median(before.wall)).toFixed(0)} % of before (target ≤ 40 %), CPU ${((100 * median(now.cpu)) / median(before.cpu)).toFixed(0)} %, peak RSS ${median(now.rssMb).toFixed(0)} MiB against ${median(before.rssMb).toFixed(0)} (target ≤ 150 MB)`);
     }
   } finally {

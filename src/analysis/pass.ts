@@ -2,7 +2,8 @@ import type { Db } from '../shared/db';
 import type { Layout } from '../questionnaires/codebook';
 import { createAccumulator, type Plan } from './accumulate';
 import { rowOf, transpose, type Block } from './block';
-import { cloneTally, type ReportCache, type Tally } from './report-cache';
+import { fitsPlan, type CountsCache } from './kept-counts';
+import { cloneTally, type Tally } from './report-cache';
 import type { SegmentStore } from './segments';
 import type { BlockFilter, Grouping } from './selection';
 
@@ -53,12 +54,12 @@ export interface PassResult {
  * The one pass over a survey's coded responses: every count per group, responses per language (of the selection)
  * and per collector (of the whole survey), for one or more selections of the same survey (a report and its training
  * plan's partners) read together. Counts already made for a selection under the current data generation come from
- * `cache` (report-cache.ts): when no segment was sealed since, the counts up to the last row read plus the rows after
+ * `cache` (report-cache.ts in memory, kept-counts.ts in the database for the next process): when no segment was sealed since, the counts up to the last row read plus the rows after
  * it; otherwise the counts of the sealed segments plus the segments sealed since and every unsealed row. A block is
  * read once for every selection that needs it. Everything is read in one read transaction, so rows the server seals
  * or adds meanwhile are neither missed nor counted twice.
  */
-export function countResponses(db: Db, segments: SegmentStore, cache: ReportCache, generation: () => number, inputs: readonly PassInput[]): PassResult[] {
+export function countResponses(db: Db, segments: SegmentStore, cache: CountsCache, generation: () => number, inputs: readonly PassInput[]): PassResult[] {
   const pass = () => {
     const now = generation();
     const { surveyId, versions } = inputs[0]!;
@@ -67,7 +68,7 @@ export function countResponses(db: Db, segments: SegmentStore, cache: ReportCach
       const found = cache.get(input.cacheKey, now);
       // Segments only disappear with their responses (which moves the generation), unless someone deletes them by
       // hand: then the kept counts are not trusted either.
-      const kept = found && [...found.covered].every((id) => sealed.has(id)) ? found : undefined;
+      const kept = found && [...found.covered].every((id) => sealed.has(id)) && fitsPlan(input.plan, found) ? found : undefined;
       const covered = new Set(kept?.covered);
       const nothingSealed = [...sealed].every((id) => covered.has(id));
       const from = kept?.tail && nothingSealed ? kept.tail : kept;
@@ -125,12 +126,18 @@ export function countResponses(db: Db, segments: SegmentStore, cache: ReportCach
     return states.map((s): PassResult => ({ acc: s.acc, grouping: s.grouping, languages: s.languages, completed: s.completed }));
   };
   try {
-    return db.transaction(pass)();
+    const results = db.transaction(pass)();
+    cache.flush?.();
+    return results;
   } catch (err) {
     // A worker's connection may still hold the open iterator of a streamed export (its reader is slow or gone):
     // no transaction can begin then, but reads can run. Without the transaction, a segment sealed between the two
     // scans leaves its rows out of this one report; the kept counts stay exact (that segment is new to the next one).
-    if (err instanceof TypeError && /busy/.test(err.message) && !db.inTransaction) return pass();
+    if (err instanceof TypeError && /busy/.test(err.message) && !db.inTransaction) {
+      const results = pass();
+      cache.flush?.();
+      return results;
+    }
     throw err;
   }
 }

@@ -1,0 +1,140 @@
+import { deserialize, serialize } from 'node:v8';
+import type { Db } from '../shared/db';
+import type { AccumulatorState, Plan } from './accumulate';
+import { areaOffsets } from './axes';
+import { createReportCache, type CountedSegments } from './report-cache';
+
+/** What the counting pass (pass.ts) needs of a store of counts kept between reports. */
+export interface CountsCache {
+  get(key: string, generation: number): CountedSegments | undefined;
+  set(key: string, entry: CountedSegments): void;
+  /** Stores what `set` was given since, once the pass's read transaction is over. */
+  flush?(): void;
+}
+
+/** Raised whenever what an entry holds changes shape (the raw tables, the tallies, the keys). */
+const FORMAT = 1;
+/** Entries kept in the database; the least recently written go first. */
+const MAX_ENTRIES = 64;
+/** A larger entry (a grouping by a question of hundreds of options, say) is kept in memory only. */
+const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The counts of report selections kept in memory (report-cache.ts) and, on a connection that can write, in the
+ * database (migration 030): a new process — the command line's nightly PDF, a restarted server's workers — then
+ * carries on from the segments a previous one counted and reads only what was sealed or added since, as a long-lived
+ * process does. An entry is read only under the data generation it was counted in; the database removes every entry
+ * when that generation moves (an erasure, a deletion, a changed response), so no kept count outlives a response.
+ * Writes wait until the pass's read transaction is over (a write inside it could fail on a newer snapshot) and are
+ * best effort: a busy or read-only database only means the next process counts again. The entry is stored only if
+ * the generation is still the one it was counted in, checked in the same statement.
+ */
+export function createKeptCounts(db: Db, memory = createReportCache()): CountsCache {
+  const select = db.prepare<[string, number, number], Buffer>('SELECT entry FROM kept_counts WHERE cache_key = ? AND generation = ? AND format = ?').pluck();
+  const writable = !db.readonly;
+  const upsert = writable
+    ? db.prepare<[string, number, number, number, Buffer, number]>(
+        `INSERT INTO kept_counts (cache_key, generation, format, written, entry)
+         SELECT ?, ?, ?, ?, ? WHERE (SELECT n FROM data_generation WHERE id = 1) = ?
+         ON CONFLICT (cache_key) DO UPDATE SET generation = excluded.generation, format = excluded.format, written = excluded.written, entry = excluded.entry`,
+      )
+    : undefined;
+  const trim = writable ? db.prepare<[number]>('DELETE FROM kept_counts WHERE cache_key NOT IN (SELECT cache_key FROM kept_counts ORDER BY written DESC, rowid DESC LIMIT ?)') : undefined;
+  const dirty = new Map<string, CountedSegments>();
+
+  return {
+    get(key, generation) {
+      const found = memory.get(key, generation);
+      if (found) return found;
+      const blob = select.get(key, generation, FORMAT);
+      if (!blob) return undefined;
+      let entry: CountedSegments;
+      try {
+        entry = unpack(deserialize(blob) as CountedSegments);
+      } catch {
+        return undefined;
+      }
+      if (entry?.generation !== generation) return undefined;
+      memory.set(key, entry);
+      return entry;
+    },
+    set(key, entry) {
+      memory.set(key, entry);
+      if (upsert) dirty.set(key, entry);
+    },
+    flush() {
+      // inside a caller's transaction a write could not be told apart from the caller's own; the next report stores it
+      if (!upsert || !trim || !dirty.size || db.inTransaction) return;
+      const entries = [...dirty];
+      dirty.clear();
+      const synchronous = db.pragma('synchronous', { simple: true }) as number;
+      try {
+        // derived data: no fsync of its own (a crash loses the entry, never the database's consistency, in WAL mode)
+        db.pragma('synchronous = NORMAL');
+        db.transaction(() => {
+          for (const [key, entry] of entries) {
+            const blob = serialize(pack(entry));
+            if (blob.byteLength <= MAX_ENTRY_BYTES) upsert.run(key, entry.generation, FORMAT, Date.now(), blob, entry.generation);
+          }
+          trim.run(MAX_ENTRIES);
+        })();
+      } catch {
+        // best effort (busy, disk full): counted again next time
+      } finally {
+        db.pragma(`synchronous = ${synchronous}`);
+      }
+    },
+  };
+}
+
+/** Number dictionaries are stored as their codes only: the index (64 Ki entries each) is made again on reading. */
+function packState(state: AccumulatorState): AccumulatorState {
+  return { raws: state.raws, dictionaries: state.dictionaries.map((d) => ({ index: new Int32Array(0), codes: d.codes })) };
+}
+function unpackState(state: AccumulatorState): AccumulatorState {
+  const dictionaries = state.dictionaries.map(({ codes }) => {
+    const index = new Int32Array(0x10000).fill(-1);
+    codes.forEach((code, k) => (index[code] = k));
+    return { index, codes };
+  });
+  return { raws: state.raws, dictionaries };
+}
+const pack = (entry: CountedSegments): CountedSegments => ({ ...entry, state: packState(entry.state), ...(entry.tail ? { tail: { ...entry.tail, state: packState(entry.tail.state) } } : {}) });
+const unpack = (entry: CountedSegments): CountedSegments => ({ ...entry, state: unpackState(entry.state), ...(entry.tail ? { tail: { ...entry.tail, state: unpackState(entry.tail.state) } } : {}) });
+
+/**
+ * Whether kept counts have the shape of the plan's raw tables (an entry from another version of the code, or of a
+ * questionnaire that changed shape under the same key, is counted again rather than misread).
+ */
+/** Typed arrays are told by their tag: those v8.deserialize makes may come from another realm (a test's VM context). */
+const is = (kind: 'Uint32Array' | 'Int32Array', x: unknown) => Object.prototype.toString.call(x) === `[object ${kind}]`;
+
+export function fitsPlan(plan: Plan, entry: CountedSegments): boolean {
+  const ratingBins = plan.points + 1;
+  const tables = areaOffsets(plan);
+  const state = (s: AccumulatorState) =>
+    Array.isArray(s?.raws) &&
+    Array.isArray(s.dictionaries) &&
+    s.dictionaries.length === plan.numbers.length &&
+    s.dictionaries.every((d) => is('Int32Array', d.index) && d.index.length === 0x10000 && Array.isArray(d.codes)) &&
+    s.raws.every(
+      (raw) =>
+        is('Uint32Array', raw.joint) &&
+        raw.joint.length === plan.items.length * 2 * ratingBins * ratingBins &&
+        is('Uint32Array', raw.areaImportance) &&
+        raw.areaImportance.length === tables.sumLength &&
+        is('Uint32Array', raw.areaProficiency) &&
+        raw.areaProficiency.length === tables.sumLength &&
+        is('Uint32Array', raw.areaGap) &&
+        raw.areaGap.length === tables.gapLength &&
+        raw.choices.length === plan.choices.length &&
+        raw.choices.every((c, i) => is('Uint32Array', c) && c.length === plan.choices[i]!.values.length + 1) &&
+        raw.multis.length === plan.multis.length &&
+        raw.multis.every((m, i) => is('Uint32Array', m) && m.length === plan.multis[i]!.values.length + 1) &&
+        is('Uint32Array', raw.texts) &&
+        raw.texts.length === plan.texts.length &&
+        raw.numbers.length === plan.numbers.length &&
+        raw.numbers.every((c) => is('Uint32Array', c)),
+    );
+  return state(entry.state) && (!entry.tail || state(entry.tail.state));
+}

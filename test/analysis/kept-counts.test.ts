@@ -1,0 +1,178 @@
+import { serialize } from 'node:v8';
+import fc from 'fast-check';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildTestDb } from '../helpers/app';
+import { buildQuestionnaire, validAnswers } from '../helpers/factories';
+import { seedResponses } from '../helpers/seed';
+import { createAnalysisService, type ReportRequest } from '../../src/analysis/service';
+import { createKeptCounts } from '../../src/analysis/kept-counts';
+import { createQuestionnaireService } from '../../src/questionnaires/service';
+import { createSurveyService } from '../../src/surveys/service';
+import { openDb, openReadOnlyDb, type Db } from '../../src/shared/db';
+
+/**
+ * Report counts kept in the database (src/analysis/kept-counts.ts, migration 030): a new process carries on from the
+ * counts an earlier one kept. Whatever happened between (responses added, sealed or not, deleted), its report must
+ * equal one counted from scratch; an entry of another shape, another generation or unreadable is never used; an
+ * erasure leaves no kept count behind.
+ */
+const SEGMENT = 4;
+const service = (db: Db, keepCounts = true) => {
+  const questionnaires = createQuestionnaireService(db);
+  return createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { segmentSize: SEGMENT, keepCounts });
+};
+const fromScratch = (db: Db, req: ReportRequest) => ({ ...service(db, false).build(req), generatedOn: '' });
+const newProcess = (db: Db, req: ReportRequest) => ({ ...service(db).build(req), generatedOn: '' });
+
+const request = (groupBy?: string, filters: ReportRequest['filters'] = []): ReportRequest => ({ surveyId: 'test-survey', lang: 'en', ...(groupBy ? { groupBy } : {}), filters, viewer: { freeText: 'all' } });
+let serial = 0;
+const rows = (n: number) =>
+  Array.from({ length: n }, () => {
+    const i = serial++;
+    return { collector: i % 3 ? 'sofia' : 'rome', lang: i % 2 ? 'bg' : 'en', answers: validAnswers({ role: i % 4 ? 'paid' : 'volunteer', hours: i % 4 ? 10 : undefined, fac_1: { importance: 1 + (i % 5), proficiency: 1 + ((i * 3) % 5) }, comment: i % 7 ? undefined : `note ${i}` }) };
+  });
+const keptRows = (db: Db) => db.prepare('SELECT count(*) FROM kept_counts').pluck().get() as number;
+
+describe('report counts kept in the database', () => {
+  test('when responses are added and deleted between processes, then every new process reports what counting from scratch reports', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), n: fc.integer({ min: 1, max: 11 }) }),
+      fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('report' as const), groupBy: fc.constantFrom(undefined, 'role', 'collector', 'lang'), filtered: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 3, maxLength: 12 }), (steps) => {
+        const db = buildTestDb();
+        seedResponses(db, 'test-survey', rows(30));
+        for (const s of steps) {
+          if (s.kind === 'add') seedResponses(db, 'test-survey', rows(s.n));
+          else if (s.kind === 'delete') {
+            const ids = db.prepare('SELECT id FROM responses ORDER BY id').pluck().all() as number[];
+            db.prepare('DELETE FROM responses WHERE id = ?').run(ids[s.pick % ids.length]);
+          } else {
+            const req = request(s.groupBy, s.filtered ? [{ questionId: 'role', values: ['paid'] }] : []);
+            expect(newProcess(db, req)).toEqual(fromScratch(db, req));
+          }
+        }
+        db.close();
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test('when counts were kept, then a new process reads them instead of the sealed segments', () => {
+    const db = buildTestDb();
+    seedResponses(db, 'test-survey', rows(40));
+    const req = request('collector');
+    const expected = newProcess(db, req); // counts and keeps
+    expect(keptRows(db)).toBeGreaterThan(0);
+    // The sealed segments' codes garbled (a count from them would differ); ids and counts left as they were.
+    db.prepare("UPDATE code_segments SET codes = zeroblob(length(codes))").run();
+    expect(newProcess(db, req)).toEqual(expected);
+    expect(fromScratch(db, req)).not.toEqual(expected);
+  });
+
+  test('when a response is erased or deleted, then no kept count is left in the database', () => {
+    const db = buildTestDb();
+    seedResponses(db, 'test-survey', rows(30));
+    newProcess(db, request('role'));
+    expect(keptRows(db)).toBeGreaterThan(0);
+    db.prepare('DELETE FROM responses WHERE id = (SELECT max(id) FROM responses)').run();
+    expect(keptRows(db)).toBe(0);
+    newProcess(db, request('role'));
+    expect(keptRows(db)).toBeGreaterThan(0);
+    db.prepare("UPDATE responses SET lang = 'de' WHERE id = (SELECT min(id) FROM responses)").run();
+    expect(keptRows(db)).toBe(0);
+  });
+
+  test('when the data generation moved between counting and storing, then the entry is not stored', () => {
+    const db = buildTestDb();
+    seedResponses(db, 'test-survey', rows(30));
+    const key = JSON.stringify(['test-survey', 'role']);
+    const cache = createKeptCounts(db);
+    const entry = { generation: 0, covered: new Set<string>(), state: { raws: [], dictionaries: [] }, groupKeys: [], languages: new Map(), completed: new Map() };
+    db.prepare('DELETE FROM responses WHERE id = (SELECT max(id) FROM responses)').run(); // generation 0 → 1
+    cache.set(key, entry);
+    cache.flush!();
+    expect(keptRows(db)).toBe(0);
+    cache.set(key, { ...entry, generation: 1 });
+    cache.flush!();
+    expect(keptRows(db)).toBe(1);
+    expect(createKeptCounts(db).get(key, 1)?.generation).toBe(1);
+    expect(createKeptCounts(db).get(key, 2)).toBeUndefined();
+  });
+
+  test('when a kept entry has another shape or cannot be read, then the report counts again and is exact', () => {
+    const db = buildTestDb();
+    seedResponses(db, 'test-survey', rows(30));
+    const req = request('role');
+    newProcess(db, req);
+    const keys = db.prepare('SELECT cache_key FROM kept_counts').pluck().all() as string[];
+    const expected = fromScratch(db, req);
+    // an entry of the right generation and format whose tables are of another questionnaire's shape
+    const alien = {
+      generation: 0,
+      covered: new Set<string>(),
+      state: { raws: [{ n: 999, key: 0, joint: new Uint32Array(7), areaImportance: new Uint32Array(1), areaProficiency: new Uint32Array(1), areaGap: new Uint32Array(1), choices: [], multis: [], texts: new Uint32Array(0), numbers: [] }], dictionaries: [] },
+      groupKeys: [],
+      languages: new Map(),
+      completed: new Map(),
+    };
+    db.prepare('UPDATE kept_counts SET entry = ?').run(serialize(alien));
+    expect(newProcess(db, req)).toEqual(expected);
+    db.prepare("UPDATE kept_counts SET entry = x'00ff00ff'").run();
+    expect(newProcess(db, req)).toEqual(expected);
+    db.prepare('UPDATE kept_counts SET format = format + 1').run();
+    expect(newProcess(db, req)).toEqual(expected);
+    expect(keys.length).toBeGreaterThan(0);
+  });
+
+  test('when a report is built on a read-only connection, then it reads kept counts and never writes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'needsmap-kept-'));
+    const file = path.join(dir, 'db.sqlite');
+    try {
+      const db = openDb(file);
+      createQuestionnaireService(db).importText(JSON.stringify(buildQuestionnaire()), 'test.json', { controllerName: 'T', controllerContact: 't@example.org' });
+      seedResponses(db, 'test-survey', rows(30));
+      const reader = openReadOnlyDb(file);
+      const req = request('lang');
+      expect(newProcess(reader, req)).toEqual(fromScratch(db, req));
+      expect(keptRows(db)).toBe(0);
+      newProcess(db, req);
+      const stored = keptRows(db);
+      expect(stored).toBeGreaterThan(0);
+      seedResponses(db, 'test-survey', rows(9));
+      expect(newProcess(reader, req)).toEqual(fromScratch(db, req));
+      reader.close();
+      db.close();
+      const check = new Database(file, { readonly: true });
+      expect(check.prepare('SELECT count(*) FROM kept_counts').pluck().get()).toBe(stored);
+      check.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('when many selections are reported, then the database keeps the 64 written last', () => {
+    const db = buildTestDb();
+    seedResponses(db, 'test-survey', rows(20));
+    for (let i = 0; i < 70; i++) newProcess(db, request(i % 2 ? 'role' : undefined, [{ questionId: 'collector', values: [`partner-${i}`] }]));
+    expect(keptRows(db)).toBe(64);
+  });
+});
+
+describe('the coded rows index (migration 031)', () => {
+  test('when reports read unsealed rows or pass over empty text answers, then they read the covering index in order', () => {
+    const db = buildTestDb();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const unsealed = plan("SELECT id, codes, collector_id, lang FROM responses WHERE survey_id = 's' AND version = 1 AND id > 0 AND id < 9 ORDER BY id");
+    expect(unsealed).toMatch(/USING COVERING INDEX responses_coded/);
+    expect(unsealed).not.toMatch(/TEMP B-TREE/);
+    const texts = plan("SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses WHERE survey_id = 's' AND id > 0 AND id <= 9 AND (version <> 1 OR substr(codes, 5, 1) <> x'00') AND t IS NOT NULL ORDER BY version DESC, id DESC".replace('?', "'q'"));
+    expect(texts).toMatch(/USING INDEX responses_coded/);
+    expect(texts).not.toMatch(/TEMP B-TREE/);
+  });
+});
