@@ -15,6 +15,15 @@ export interface TextFlag {
 /** The statements' last two parameters: the version whose byte is read (-1: none) and the byte's 1-based position. */
 const flagParams = (flag?: TextFlag): [number, number] => (flag ? [flag.version, flag.offset + 1] : [-1, 1]);
 
+/**
+ * The newest answers of a text question from the first response on, in the order of the coded rows index (migration
+ * 031), which also holds the "answered" byte. Named, and the id bounds written `+id` so that they never choose the
+ * plan: with statistics from ANALYZE, SQLite preferred the primary key's range, or another index of the survey, and
+ * then sorted every response.
+ */
+export const TEXTS_FROM_START_SQL =
+  "SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses INDEXED BY responses_coded WHERE survey_id = ? AND +id > ? AND +id <= ? AND (version <> ? OR substr(codes, ?, 1) <> x'00') AND t IS NOT NULL ORDER BY version DESC, id DESC";
+
 export function createAnalysisRepo(db: Db) {
   const versions = db.prepare<[string], number>('SELECT DISTINCT version FROM responses WHERE survey_id = ? ORDER BY version').pluck();
   const started = db.prepare<[string], { collector_id: string | null; n: number }>(
@@ -31,11 +40,7 @@ export function createAnalysisRepo(db: Db) {
   // Raised by every deletion or change of a response (migration 027): kept report counts are exact while it stands.
   const generation = db.prepare<[], number>('SELECT n FROM data_generation WHERE id = 1').pluck();
 
-  const textsBetween = db
-    .prepare<[string, string, number, number, number, number], TextRow>(
-      "SELECT codes, collector_id, lang, json_extract(answers, '$.' || ?) AS t FROM responses WHERE survey_id = ? AND id > ? AND id <= ? AND (version <> ? OR substr(codes, ?, 1) <> x'00') AND t IS NOT NULL ORDER BY version DESC, id DESC",
-    )
-    .raw();
+  const textsBetween = db.prepare<[string, string, number, number, number, number], TextRow>(TEXTS_FROM_START_SQL).raw();
   // Rows stored after a known id: a range of the primary key (NOT INDEXED), not a walk through the survey's index.
   const textsSince = db
     .prepare<[string, string, number, number, number, number], TextRow>(

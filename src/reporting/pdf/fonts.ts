@@ -80,7 +80,7 @@ function metricsOf(font: EmbeddedFont, key: string): (codePoint: number) => Glyp
   return (codePoint) => {
     let metric = known.get(codePoint);
     if (!metric) {
-      const glyph = font.font.glyphForCodePoint(codePoint);
+      const glyph = simpleGlyph(font.font as unknown as FontkitFont, codePoint);
       const advance = glyph.advanceWidth * font.scale;
       metric = { id: glyph.id, advance, position: Object.freeze({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }) };
       known.set(codePoint, metric);
@@ -95,7 +95,7 @@ function metricsOf(font: EmbeddedFont, key: string): (codePoint: number) => Glyp
  * of the PDF's drawing time). Same shape as pdfkit's own runs: positions in text space.
  */
 function simpleRun(font: EmbeddedFont, text: string): Run {
-  const glyphs = font.font.glyphsForString(text);
+  const glyphs = Array.from(text, (char) => simpleGlyph(font.font as unknown as FontkitFont, char.codePointAt(0)!));
   let advanceWidth = 0;
   const positions = glyphs.map((g) => {
     const x = g.advanceWidth * font.scale;
@@ -109,6 +109,24 @@ interface FontkitFont {
   stream: { buffer: Uint8Array };
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
   _tables: Record<string, unknown>;
+  /** fontkit's character map; absent in another fontkit, then glyphs are looked up through glyphForCodePoint. */
+  _cmapProcessor?: { lookup(codePoint: number): number };
+  getGlyph(id: number): FontkitGlyph;
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
+}
+
+/**
+ * The glyph of a character of simple text (isSimple: no combining marks). fontkit's glyphForCodePoint makes the glyph
+ * ask unicode-properties whether its characters are marks, and loading that module decodes an 11 ms data trie (it is
+ * deferred, pdfkit.ts): the glyph is made without characters instead and given its character after, as fontkit would
+ * have (the first character a glyph is made for stays its character; pdfkit writes it to the ToUnicode map). Not a
+ * mark, as no character of simple text is one.
+ */
+function simpleGlyph(font: FontkitFont, codePoint: number): FontkitGlyph {
+  if (!font._cmapProcessor) return font.glyphForCodePoint(codePoint);
+  const glyph = font.getGlyph(font._cmapProcessor.lookup(codePoint));
+  if (!glyph.codePoints.length) glyph.codePoints = [codePoint];
+  return glyph;
 }
 
 /**

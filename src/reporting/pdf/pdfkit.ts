@@ -3,9 +3,10 @@ import Module from 'node:module';
 /**
  * Modules pdfkit and fontkit require when they load but a report never uses: AES encryption (@noble/ciphers), PNG
  * images (png-js) and WOFF2 fonts (brotli, whose dictionary alone is 750 kB of source decoded at load). Loading them
- * was a tenth of the PDF command's module loading.
+ * was a tenth of the PDF command's module loading. unicode-properties (an 11 ms data trie) is needed only to shape
+ * text (Arabic, combining marks): Latin, Greek and Cyrillic glyphs are looked up without it (fonts.ts, simpleGlyph).
  */
-const UNUSED = new Set(['@noble/ciphers/aes', 'png-js', 'brotli/decompress.js']);
+const UNUSED = new Set(['@noble/ciphers/aes', 'png-js', 'brotli/decompress.js', 'unicode-properties']);
 
 /** A stand-in that loads the real module the first time it is used in any way (called, constructed, read). */
 function deferred(load: () => object): object {
