@@ -83,9 +83,11 @@ interface TextInternals {
 }
 
 /**
- * Lines of text pdfkit wrapped to measure it (textHeight), kept until the same text is drawn in the same font, size
- * and box, so that it is wrapped once rather than twice: table cells and list items are measured before they are
- * drawn. Only boxes pdfkit wraps plainly (no height, ellipsis or letter spacing) are kept.
+ * Lines of text pdfkit wrapped to measure it (textHeight), kept for the document, so that a text is wrapped once in
+ * the same font, size and box however often it is measured and drawn: table cells and list items are measured before
+ * they are drawn, and the same item labels come back in table after table (the training plan's 20 units, the areas,
+ * the comparison): 555 wraps of 218 distinct texts in a report by country. Only boxes pdfkit wraps plainly (no
+ * height, ellipsis or letter spacing) are kept.
  */
 const wrappedLines = new WeakMap<PDFKit.PDFDocument, Map<string, string[]>>();
 const wrapKey = (doc: PDFKit.PDFDocument, text: string, box: TextBox) => {
@@ -96,14 +98,17 @@ const plainBox = (box: TextBox) => box.height === undefined && !box.ellipsis && 
 
 /** The lines pdfkit breaks `text` into in the box (as heightOfString does), remembered for drawText. */
 function wrap(doc: PDFKit.PDFDocument, text: string, box: TextBox): string[] {
+  let known = wrappedLines.get(doc);
+  const key = wrapKey(doc, text, box);
+  const found = known?.get(key);
+  if (found) return found;
   const lines: string[] = [];
   const { x, y } = doc;
   (doc as unknown as TextInternals)._text(text, x, y, { ...box, height: Infinity }, (line) => lines.push(line));
   doc.x = x;
   doc.y = y;
-  let known = wrappedLines.get(doc);
   if (!known) wrappedLines.set(doc, (known = new Map()));
-  known.set(wrapKey(doc, text, box), lines);
+  known.set(key, lines);
   return lines;
 }
 
@@ -136,7 +141,6 @@ export function drawText(ctx: PdfContext, text: string, x: number, y: number, bo
     // spaces hang; centre: on the whole width), when all of them fit on this page (no page break to make)
     const key = plainBox(box) ? wrapKey(doc, text, box) : undefined;
     const lines = fitsOneLine(doc, text, box) ? [text] : key === undefined ? undefined : wrappedLines.get(doc)?.get(key);
-    if (key !== undefined) wrappedLines.get(doc)?.delete(key);
     if (lines && lines.length && y + (lines.length - 1) * step + lineHeight <= bottomOf(doc) - 0.01) {
       lines.forEach((line, i) => {
         const width = box.align === 'right' ? doc.widthOfString(line.trimEnd()) : doc.widthOfString(line);
