@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Db } from '../shared/db';
 import type { AccumulatorState, Plan } from './accumulate';
@@ -14,6 +17,21 @@ export interface CountsCache {
 
 /** Raised whenever what an entry holds changes shape (the raw tables, the tallies, the keys). */
 const FORMAT = 1;
+
+let identity: string | undefined;
+/**
+ * The identity of the code that makes the counts: the format and the text of every module of this folder (the pass,
+ * the accumulator, blocks, segments, selections, older versions' translation) and of the codebook. Counts kept by
+ * other code — before an upgrade, say, that fixes how something is counted — are never read; about a millisecond,
+ * once per process.
+ */
+function codeIdentity(): string {
+  if (identity) return identity;
+  const hash = createHash('sha256').update(String(FORMAT));
+  const own = fs.readdirSync(__dirname).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  for (const file of [...own.map((f) => path.join(__dirname, f)), require.resolve('../questionnaires/codebook')]) hash.update(path.basename(file)).update(fs.readFileSync(file));
+  return (identity = hash.digest('hex').slice(0, 32));
+}
 /** Entries kept in the database; the least recently written go first. */
 const MAX_ENTRIES = 64;
 /** A larger entry (a grouping by a question of hundreds of options, say) is kept in memory only. */
@@ -30,13 +48,14 @@ const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
  * the generation is still the one it was counted in, checked in the same statement.
  */
 export function createKeptCounts(db: Db, memory = createReportCache()): CountsCache {
-  const select = db.prepare<[string, number, number], Buffer>('SELECT entry FROM kept_counts WHERE cache_key = ? AND generation = ? AND format = ?').pluck();
+  const code = codeIdentity();
+  const select = db.prepare<[string, number, string], Buffer>('SELECT entry FROM kept_counts WHERE cache_key = ? AND generation = ? AND code = ?').pluck();
   const writable = !db.readonly;
   const upsert = writable
-    ? db.prepare<[string, number, number, number, Buffer, number]>(
-        `INSERT INTO kept_counts (cache_key, generation, format, written, entry)
+    ? db.prepare<[string, number, string, number, Buffer, number]>(
+        `INSERT INTO kept_counts (cache_key, generation, code, written, entry)
          SELECT ?, ?, ?, ?, ? WHERE (SELECT n FROM data_generation WHERE id = 1) = ?
-         ON CONFLICT (cache_key) DO UPDATE SET generation = excluded.generation, format = excluded.format, written = excluded.written, entry = excluded.entry`,
+         ON CONFLICT (cache_key) DO UPDATE SET generation = excluded.generation, code = excluded.code, written = excluded.written, entry = excluded.entry`,
       )
     : undefined;
   const trim = writable ? db.prepare<[number]>('DELETE FROM kept_counts WHERE cache_key NOT IN (SELECT cache_key FROM kept_counts ORDER BY written DESC, rowid DESC LIMIT ?)') : undefined;
@@ -46,7 +65,7 @@ export function createKeptCounts(db: Db, memory = createReportCache()): CountsCa
     get(key, generation) {
       const found = memory.get(key, generation);
       if (found) return found;
-      const blob = select.get(key, generation, FORMAT);
+      const blob = select.get(key, generation, code);
       if (!blob) return undefined;
       let entry: CountedSegments;
       try {
@@ -74,7 +93,7 @@ export function createKeptCounts(db: Db, memory = createReportCache()): CountsCa
         db.transaction(() => {
           for (const [key, entry] of entries) {
             const blob = serialize(pack(entry));
-            if (blob.byteLength <= MAX_ENTRY_BYTES) upsert.run(key, entry.generation, FORMAT, Date.now(), blob, entry.generation);
+            if (blob.byteLength <= MAX_ENTRY_BYTES) upsert.run(key, entry.generation, code, Date.now(), blob, entry.generation);
           }
           trim.run(MAX_ENTRIES);
         })();
