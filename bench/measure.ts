@@ -24,7 +24,7 @@ const questionnaires = createQuestionnaireService(db);
 // The server's workers read on connections that cannot write, so they keep counts in memory only: these steps do the
 // same (as in the earlier rounds). `report-kept` is the command line: its counts are kept in the database for the next
 // process (src/analysis/kept-counts.ts); its `firstMs` in a second process is a first report that finds them.
-const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { keepCounts: step === 'report-kept' });
+const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { keepCounts: step === 'report-kept' ? { tails: true } : false });
 const request = { surveyId: 'youth-worker-tna', lang: 'bg', groupBy: 'country', viewer: { freeText: 'all' as const } };
 
 const NAIVE_SQL = `SELECT item, count(*), avg(importance), avg(proficiency), avg(importance - proficiency),

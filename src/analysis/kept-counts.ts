@@ -37,28 +37,67 @@ const MAX_ENTRIES = 64;
 /** A larger entry (a grouping by a question of hundreds of options, say) is kept in memory only. */
 const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 
+/** An entry as stored: handed from a report worker (read-only connection) to the thread that writes. */
+export interface KeptRow {
+  key: string;
+  generation: number;
+  code: string;
+  entry: Uint8Array;
+}
+
+const UPSERT = `INSERT INTO kept_counts (cache_key, generation, code, written, entry)
+  SELECT ?, ?, ?, ?, ? WHERE (SELECT n FROM data_generation WHERE id = 1) = ?
+  ON CONFLICT (cache_key) DO UPDATE SET generation = excluded.generation, code = excluded.code, written = excluded.written, entry = excluded.entry`;
+
 /**
- * The counts of report selections kept in memory (report-cache.ts) and, on a connection that can write, in the
- * database (migration 030): a new process — the command line's nightly PDF, a restarted server's workers — then
- * carries on from the segments a previous one counted and reads only what was sealed or added since, as a long-lived
- * process does. An entry is read only under the data generation it was counted in; the database removes every entry
- * when that generation moves (an erasure, a deletion, a changed response), so no kept count outlives a response.
- * Writes wait until the pass's read transaction is over (a write inside it could fail on a newer snapshot) and are
- * best effort: a busy or read-only database only means the next process counts again. The entry is stored only if
- * the generation is still the one it was counted in, checked in the same statement.
+ * Stores entries in one transaction on a connection that can write: each only if the data generation is still the
+ * one it was counted in (checked in the insert itself), then the 64 written last are kept. Throws what SQLite throws
+ * (busy, read-only); callers treat storing as best effort.
  */
-export function createKeptCounts(db: Db, memory = createReportCache()): CountsCache {
+export function storeKeptRows(db: Db, rows: readonly KeptRow[]): void {
+  const upsert = db.prepare<[string, number, string, number, Buffer, number]>(UPSERT);
+  const trim = db.prepare<[number]>('DELETE FROM kept_counts WHERE cache_key NOT IN (SELECT cache_key FROM kept_counts ORDER BY written DESC, rowid DESC LIMIT ?)');
+  db.transaction(() => {
+    for (const row of rows) {
+      // a Uint8Array after crossing threads: bound as a Buffer (a blob)
+      const blob = Buffer.from(row.entry.buffer, row.entry.byteOffset, row.entry.byteLength);
+      if (blob.byteLength <= MAX_ENTRY_BYTES) upsert.run(row.key, row.generation, row.code, Date.now(), blob, row.generation);
+    }
+    trim.run(MAX_ENTRIES);
+  })();
+}
+
+export interface KeptCountsOptions {
+  /** In memory (report-cache.ts). */
+  memory?: ReturnType<typeof createReportCache>;
+  /**
+   * Also keep the counts of the rows after the last sealed segment (the command line: its next run then reads no row
+   * at all). Otherwise an entry is stored only when it covers more sealed segments than the one stored, about once
+   * per 1,024 responses per selection: a live server's reports store nothing in between.
+   */
+  tails?: boolean;
+  /** A connection that cannot write hands its entries here (a report worker: to the sealer thread, which stores them). */
+  handOff?: (row: KeptRow) => void;
+}
+
+/**
+ * The counts of report selections kept in memory (report-cache.ts) and in the database (migration 030): a new process —
+ * the command line's nightly PDF, a restarted server's workers — then carries on from the segments a previous one
+ * counted and reads only what was sealed or added since, as a long-lived process does. An entry is read only under
+ * the data generation it was counted in and by the code that counted it; the database removes every entry when that
+ * generation moves (an erasure, a deletion, a changed response), so no kept count outlives a response. Writes wait
+ * until the pass's read transaction is over (a write inside it could fail on a newer snapshot) and are best effort:
+ * busy means the next process counts again. The entry is stored only if the generation is still the one it was
+ * counted in, checked in the same statement, wherever it is stored (here, or by the thread a worker hands it to).
+ */
+export function createKeptCounts(db: Db, options: KeptCountsOptions = {}): CountsCache {
+  const { memory = createReportCache(), tails = false, handOff } = options;
   const code = codeIdentity();
   const select = db.prepare<[string, number, string], Buffer>('SELECT entry FROM kept_counts WHERE cache_key = ? AND generation = ? AND code = ?').pluck();
-  const writable = !db.readonly;
-  const upsert = writable
-    ? db.prepare<[string, number, string, number, Buffer, number]>(
-        `INSERT INTO kept_counts (cache_key, generation, code, written, entry)
-         SELECT ?, ?, ?, ?, ? WHERE (SELECT n FROM data_generation WHERE id = 1) = ?
-         ON CONFLICT (cache_key) DO UPDATE SET generation = excluded.generation, code = excluded.code, written = excluded.written, entry = excluded.entry`,
-      )
-    : undefined;
-  const trim = writable ? db.prepare<[number]>('DELETE FROM kept_counts WHERE cache_key NOT IN (SELECT cache_key FROM kept_counts ORDER BY written DESC, rowid DESC LIMIT ?)') : undefined;
+  const stores = handOff !== undefined || !db.readonly;
+  /** What the database holds (or was handed) per key: generation and sealed segments covered. */
+  const stored = new Map<string, string>();
+  const storedAs = (entry: CountedSegments) => `${entry.generation}:${entry.covered.size}`;
   const dirty = new Map<string, CountedSegments>();
 
   return {
@@ -75,28 +114,31 @@ export function createKeptCounts(db: Db, memory = createReportCache()): CountsCa
       }
       if (entry?.generation !== generation) return undefined;
       memory.set(key, entry);
+      stored.set(key, storedAs(entry));
       return entry;
     },
     set(key, entry) {
       memory.set(key, entry);
-      if (upsert) dirty.set(key, entry);
+      if (stores && (tails || stored.get(key) !== storedAs(entry))) dirty.set(key, entry);
     },
     flush() {
       // inside a caller's transaction a write could not be told apart from the caller's own; the next report stores it
-      if (!upsert || !trim || !dirty.size || db.inTransaction) return;
-      const entries = [...dirty];
+      if (!dirty.size || (!handOff && db.inTransaction)) return;
+      const rows = [...dirty].map(([key, entry]): KeptRow => {
+        stored.set(key, storedAs(entry));
+        // a copy of its own (v8's buffer may be shared), so that it can be transferred to another thread
+        return { key, generation: entry.generation, code, entry: new Uint8Array(serialize(pack(tails ? entry : { ...entry, tail: undefined }))) };
+      });
       dirty.clear();
+      if (handOff) {
+        for (const row of rows) handOff(row);
+        return;
+      }
       const synchronous = db.pragma('synchronous', { simple: true }) as number;
       try {
         // derived data: no fsync of its own (a crash loses the entry, never the database's consistency, in WAL mode)
         db.pragma('synchronous = NORMAL');
-        db.transaction(() => {
-          for (const [key, entry] of entries) {
-            const blob = serialize(pack(entry));
-            if (blob.byteLength <= MAX_ENTRY_BYTES) upsert.run(key, entry.generation, code, Date.now(), blob, entry.generation);
-          }
-          trim.run(MAX_ENTRIES);
-        })();
+        storeKeptRows(db, rows);
       } catch {
         // best effort (busy, disk full): counted again next time
       } finally {
@@ -118,7 +160,10 @@ function unpackState(state: AccumulatorState): AccumulatorState {
   });
   return { raws: state.raws, dictionaries };
 }
-const pack = (entry: CountedSegments): CountedSegments => ({ ...entry, state: packState(entry.state), ...(entry.tail ? { tail: { ...entry.tail, state: packState(entry.tail.state) } } : {}) });
+const pack = (entry: CountedSegments): CountedSegments => {
+  const { tail, ...rest } = entry;
+  return { ...rest, state: packState(entry.state), ...(tail ? { tail: { ...tail, state: packState(tail.state) } } : {}) };
+};
 const unpack = (entry: CountedSegments): CountedSegments => ({ ...entry, state: unpackState(entry.state), ...(entry.tail ? { tail: { ...entry.tail, state: unpackState(entry.tail.state) } } : {}) });
 
 /**

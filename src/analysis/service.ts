@@ -6,7 +6,7 @@ import type { QuestionnaireService } from '../questionnaires/service';
 import type { SurveyService } from '../surveys/service';
 import { planFor } from './accumulate';
 import { countResponses } from './pass';
-import { createKeptCounts } from './kept-counts';
+import { createKeptCounts, type KeptCountsOptions } from './kept-counts';
 import { createReportCache } from './report-cache';
 import { createNewestTexts } from './newest-texts';
 import { compareGroups } from './compare';
@@ -53,9 +53,9 @@ function orderedKeys(grouping: Grouping) {
 
 /**
  * `perturb: false` gives exact counts: only for tests that check the statistics against a recomputation from raw
- * answers. `segmentSize` (tests only) seals smaller segments than the default 1,024 responses. `keepCounts: false` (tests only: a report "from scratch") neither reads nor writes the counts kept in the database (kept-counts.ts). Nothing in the configuration can turn perturbation off; every server and CLI report perturbs.
+ * answers. `segmentSize` (tests only) seals smaller segments than the default 1,024 responses. `keepCounts` says how counts are kept in the database (kept-counts.ts: with their tails by the command line, handed to the sealer thread by a report worker); `false` (tests only: a report "from scratch") neither reads nor writes them. Nothing in the configuration can turn perturbation off; every server and CLI report perturbs.
  */
-export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }, options: { perturb?: boolean; segmentSize?: number; keepCounts?: boolean } = {}) {
+export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }, options: { perturb?: boolean; segmentSize?: number; keepCounts?: boolean | KeptCountsOptions } = {}) {
   const repo = createAnalysisRepo(db);
   const segments = createSegmentStore(db, options.segmentSize);
   const secret = loadSecret(db);
@@ -63,7 +63,7 @@ export function createAnalysisService(db: Db, deps: { surveys: SurveyService; qu
   const perturbOne = (count: number, name: string, key: number) => (perturb ? perturbCount(secret, count, name, key) : count);
   const outcomes = createOutcomesReader(db);
   const waveReporter = createWaveReporter(db, deps, perturb); // issue 14: waves
-  const cache = options.keepCounts === false ? createReportCache() : createKeptCounts(db);
+  const cache = options.keepCounts === false ? createReportCache() : createKeptCounts(db, typeof options.keepCounts === 'object' ? options.keepCounts : {});
   const newestTexts = createNewestTexts(repo, MAX_OPEN_ANSWERS);
 
   /** `completed` counts every response per collector, whatever the report's filters (counted during the scan). */

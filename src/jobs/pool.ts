@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { deserializeError } from './errors';
 import type { FromWorker, StreamJob, StreamStart, ToWorker, ValueJob } from './schema';
 import type { WorkerData } from './worker';
+import type { KeptRow } from '../analysis/kept-counts';
 
 interface Job {
   onMessage(message: FromWorker): void;
@@ -28,8 +29,9 @@ function spawn(data: WorkerData): Worker {
 /**
  * A small pool of report workers (worker_threads), each with its own read-only connection to the database file.
  * Jobs go to the worker with the fewest running; a worker that dies is replaced and its jobs fail with an error.
+ * `onKept` receives the report counts a worker kept, to be stored by a thread that can write.
  */
-export function createWorkerPool(size: number, data: WorkerData, log: (err: unknown) => void = console.error) {
+export function createWorkerPool(size: number, data: WorkerData, log: (err: unknown) => void = console.error, onKept?: (row: KeptRow) => void) {
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
@@ -37,7 +39,8 @@ export function createWorkerPool(size: number, data: WorkerData, log: (err: unkn
   function add(index: number): Slot {
     const slot: Slot = { worker: spawn(data), jobs: new Map() };
     slot.worker.on('message', (message: FromWorker) => {
-      if (message.type !== 'ready') slot.jobs.get(message.id)?.onMessage(message);
+      if (message.type === 'kept') onKept?.(message.row);
+      else if (message.type !== 'ready') slot.jobs.get(message.id)?.onMessage(message);
     });
     slot.worker.on('error', (err) => log(err));
     slot.worker.on('exit', (code) => {

@@ -1,3 +1,4 @@
+import type { KeptRow } from '../analysis/kept-counts';
 import type { ReportRequest } from '../analysis/service';
 import type { ExportRequest } from '../reporting/exports/service';
 import type { AuthUser } from '../auth/schema';
@@ -48,4 +49,6 @@ export type FromWorker =
   | { type: 'start'; id: number; start: StreamStart }
   | { type: 'chunk'; id: number; data: Uint8Array }
   | { type: 'end'; id: number }
-  | { type: 'error'; id: number; error: SerializedError };
+  | { type: 'error'; id: number; error: SerializedError }
+  /** Counts a report kept, for the sealer thread to store (a worker's connection cannot write). */
+  | { type: 'kept'; row: KeptRow };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { storeKeptRows, type KeptRow } from '../analysis/kept-counts';
 import { createSegmentStore } from '../analysis/segments';
 
 /** What the thread is given. */
@@ -32,7 +33,15 @@ function run(port: NonNullable<typeof parentPort>, data: SealerData) {
       port.postMessage({ type: 'error', message: (err as Error).message });
     }
   }, data.everyMs);
-  port.on('message', () => {
+  port.on('message', (message: ToSealer) => {
+    if (typeof message === 'object' && message.type === 'kept') {
+      try {
+        storeKeptRows(db, [message.row]);
+      } catch (err) {
+        port.postMessage({ type: 'error', message: `keeping report counts: ${(err as Error).message}` });
+      }
+      return;
+    }
     clearInterval(timer);
     db.close();
     process.exit(0);
@@ -43,6 +52,8 @@ function run(port: NonNullable<typeof parentPort>, data: SealerData) {
 if (parentPort && (workerData as SealerData | undefined)?.role === 'sealer') run(parentPort, workerData as SealerData);
 
 type Message = { type: 'ready' } | { type: 'sealed'; written: number } | { type: 'error'; message: string };
+/** `stop`, or counts a report worker kept, to store (src/analysis/kept-counts.ts). */
+type ToSealer = 'stop' | { type: 'kept'; row: KeptRow };
 
 /**
  * Starts the sealer thread for the database file the server writes (compiled JavaScript next to this file, or the
@@ -81,12 +92,14 @@ export function startSealer(file: string, options: { everyMs?: number; restartMs
     ready,
     /** The running thread (tests). */
     thread: () => current,
+    /** Stores counts a report worker kept (best effort: a thread being restarted drops them; they are kept next time). */
+    keep: (row: KeptRow) => current.postMessage({ type: 'kept', row } satisfies ToSealer, [row.entry.buffer as ArrayBuffer]),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
         clearTimeout(restart);
         current.once('exit', () => resolve());
-        current.postMessage('stop');
+        current.postMessage('stop' satisfies ToSealer);
       }),
   };
 }

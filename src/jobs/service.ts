@@ -33,7 +33,8 @@ export interface JobOptions {
  */
 export function createJobs(db: Db, services: JobServices, options: JobOptions) {
   const pooled = options.workers > 0 && options.dbFile !== ':memory:';
-  const pool: WorkerPool | undefined = pooled ? createWorkerPool(options.workers, { dbFile: options.dbFile, cacheViews: options.cacheViews, nice: options.nice ?? DEFAULT_NICE }) : undefined;
+  // report workers cannot write: the counts they keep are stored by the sealer thread (src/analysis/kept-counts.ts)
+  const pool: WorkerPool | undefined = pooled ? createWorkerPool(options.workers, { dbFile: options.dbFile, cacheViews: options.cacheViews, nice: options.nice ?? DEFAULT_NICE }, undefined, (row) => sealer?.keep(row)) : undefined;
   const tasks = pooled ? undefined : createTasks(services, { cacheViews: options.cacheViews });
   // Workers read long snapshots; checkpoints then move off the request loop too (src/jobs/checkpointer.ts).
   const checkpointer = pooled ? startCheckpointer(db, options.dbFile) : undefined;

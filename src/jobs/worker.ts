@@ -41,9 +41,12 @@ function start(port: NonNullable<typeof parentPort>, data: WorkerData) {
   const db = openReadOnlyDb(data.dbFile);
   const questionnaires = createQuestionnaireService(db);
   const surveys = createSurveyService(db, questionnaires);
-  const tasks = createTasks({ analysis: createAnalysisService(db, { surveys, questionnaires }), exports: createExportService({ db, surveys }) }, { cacheViews: data.cacheViews });
-  const outputs = new Map<number, ChannelWritable>();
   const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+  // This connection cannot write: the counts a report kept go to the sealer thread, which stores them for the next
+  // process (a restarted server's workers, the command line; src/analysis/kept-counts.ts).
+  const analysis = createAnalysisService(db, { surveys, questionnaires }, { keepCounts: { handOff: (row) => send({ type: 'kept', row }, [row.entry.buffer as ArrayBuffer]) } });
+  const tasks = createTasks({ analysis, exports: createExportService({ db, surveys }) }, { cacheViews: data.cacheViews });
+  const outputs = new Map<number, ChannelWritable>();
 
   async function runStream(id: number, job: Extract<ToWorker, { type: 'stream' }>['job']) {
     const out = new ChannelWritable((chunk) => send({ type: 'chunk', id, data: chunk }, [chunk.buffer as ArrayBuffer]));

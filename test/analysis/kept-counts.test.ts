@@ -1,4 +1,4 @@
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { buildTestDb } from '../helpers/app';
 import { buildQuestionnaire, validAnswers } from '../helpers/factories';
 import { seedResponses } from '../helpers/seed';
 import { createAnalysisService, type ReportRequest } from '../../src/analysis/service';
-import { createKeptCounts } from '../../src/analysis/kept-counts';
+import { createKeptCounts, storeKeptRows, type KeptRow } from '../../src/analysis/kept-counts';
 import { TEXTS_FROM_START_SQL } from '../../src/analysis/repo';
 import { createQuestionnaireService } from '../../src/questionnaires/service';
 import { createSurveyService } from '../../src/surveys/service';
@@ -163,6 +163,50 @@ describe('report counts kept in the database', () => {
       const check = new Database(file, { readonly: true });
       expect(check.prepare('SELECT count(*) FROM kept_counts').pluck().get()).toBe(stored);
       check.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('when a report worker (read-only) keeps counts, then it hands over the sealed part only when it covers more segments, and what the sealer stores is read by the next process', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'needsmap-kept-'));
+    const file = path.join(dir, 'db.sqlite');
+    try {
+      const db = openDb(file);
+      createQuestionnaireService(db).importText(JSON.stringify(buildQuestionnaire()), 'test.json', { controllerName: 'T', controllerContact: 't@example.org' });
+      seedResponses(db, 'test-survey', rows(30));
+      const sealer = service(db, false);
+      sealer.build(request()); // seals full segments, as the sealer thread does
+      const reader = openReadOnlyDb(file);
+      const handed: KeptRow[] = [];
+      const questionnaires = createQuestionnaireService(reader);
+      const worker = createAnalysisService(reader, { surveys: createSurveyService(reader, questionnaires), questionnaires }, { segmentSize: SEGMENT, keepCounts: { handOff: (row) => handed.push(row) } });
+      const req = request('collector');
+      worker.build(req);
+      expect(handed.length).toBeGreaterThan(0);
+      for (const row of handed) expect((deserialize(row.entry) as { tail?: unknown }).tail).toBeUndefined();
+      expect(keptRows(db)).toBe(0); // the worker never writes
+      // rows that fill no new segment: nothing handed over
+      const before = handed.length;
+      seedResponses(db, 'test-survey', rows(SEGMENT - 2));
+      worker.build(req);
+      expect(handed.length).toBe(before);
+      // a new segment sealed: handed over again
+      seedResponses(db, 'test-survey', rows(SEGMENT + 1));
+      sealer.build(request());
+      worker.build(req);
+      expect(handed.length).toBeGreaterThan(before);
+      // the sealer thread's connection stores them; a new process reads them and is exact
+      storeKeptRows(db, handed);
+      expect(keptRows(db)).toBeGreaterThan(0);
+      const expected = fromScratch(db, req);
+      db.prepare('UPDATE code_segments SET codes = zeroblob(length(codes)) WHERE first_id < 20').run();
+      const kept = { ...service(reader).build(req), generatedOn: '' };
+      expect(kept).toEqual(expected);
+      db.prepare('DELETE FROM kept_counts').run();
+      expect(kept).not.toEqual({ ...service(reader).build(req), generatedOn: '' }); // the kept counts were used
+      reader.close();
+      db.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -94,6 +94,22 @@ describe('reports and exports in worker threads', () => {
     expect((pdf.body as Buffer).subarray(-6).toString()).toContain('%%EOF');
   }, 60_000);
 
+  test('when a worker builds a report, then the sealer thread keeps its counts in the database for the next process', async () => {
+    db.prepare('DELETE FROM kept_counts').run();
+    const { app } = appWith('1');
+    const url = `/api/surveys/${SURVEY}/report?groupBy=role`;
+    const first = await auth(request(app).get(url));
+    expect(first.status).toBe(200);
+    // handed from the worker to the main thread to the sealer thread, stored there
+    const deadline = Date.now() + 10_000;
+    const kept = () => db.prepare("SELECT count(*) FROM kept_counts WHERE cache_key LIKE '%\"role\"%'").pluck().get() as number;
+    while (kept() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(kept()).toBeGreaterThan(0);
+    // a restarted server's worker (a new pool) reads them and reports the same
+    const again = await auth(request(appWith('1').app).get(url));
+    expect(again.body).toEqual(first.body);
+  }, 60_000);
+
   test('when a job fails in the worker, then the usual error answers: unknown survey 404, unknown grouping 400', async () => {
     const { app } = appWith('1');
     expect((await auth(request(app).get('/api/surveys/nope/report'))).status).toBe(404);

@@ -49,7 +49,8 @@ export async function runReport(db: Db, o: ReportCommandOptions, onProgress?: (s
   const { createSurveyService } = require('../../surveys/service') as typeof import('../../surveys/service');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const questionnaires = createQuestionnaireService(db);
-  const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires });
+  // One process per report: the counts are kept with the rows after the last segment, so the next run reads none.
+  const analysis = createAnalysisService(db, { surveys: createSurveyService(db, questionnaires), questionnaires }, { keepCounts: { tails: true } });
   let report;
   try {
     report = analysis.build({ surveyId: o.survey, lang: o.lang, groupBy: o.groupBy, filters: parseFilterOptions(o.filter ?? []), viewer: { freeText: 'all' } });
