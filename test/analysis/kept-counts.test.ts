@@ -37,6 +37,21 @@ const rows = (n: number) =>
   });
 const keptRows = (db: Db) => db.prepare('SELECT count(*) FROM kept_counts').pluck().get() as number;
 
+/** A database file (read-only connections need one) with the test questionnaire and 30 responses. */
+function withFileDb(run: (db: Db, file: string) => void) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'needsmap-kept-'));
+  const file = path.join(dir, 'db.sqlite');
+  const db = openDb(file);
+  try {
+    createQuestionnaireService(db).importText(JSON.stringify(buildQuestionnaire()), 'test.json', { controllerName: 'T', controllerContact: 't@example.org' });
+    seedResponses(db, 'test-survey', rows(30));
+    run(db, file);
+  } finally {
+    if (db.open) db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('report counts kept in the database', () => {
   test('when responses are added and deleted between processes, then every new process reports what counting from scratch reports', () => {
     const step = fc.oneof(
@@ -143,12 +158,7 @@ describe('report counts kept in the database', () => {
   });
 
   test('when a report is built on a read-only connection, then it reads kept counts and never writes', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'needsmap-kept-'));
-    const file = path.join(dir, 'db.sqlite');
-    try {
-      const db = openDb(file);
-      createQuestionnaireService(db).importText(JSON.stringify(buildQuestionnaire()), 'test.json', { controllerName: 'T', controllerContact: 't@example.org' });
-      seedResponses(db, 'test-survey', rows(30));
+    withFileDb((db, file) => {
       const reader = openReadOnlyDb(file);
       const req = request('lang');
       expect(newProcess(reader, req)).toEqual(fromScratch(db, req));
@@ -163,18 +173,11 @@ describe('report counts kept in the database', () => {
       const check = new Database(file, { readonly: true });
       expect(check.prepare('SELECT count(*) FROM kept_counts').pluck().get()).toBe(stored);
       check.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   test('when a report worker (read-only) keeps counts, then it hands over the sealed part only when it covers more segments, and what the sealer stores is read by the next process', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'needsmap-kept-'));
-    const file = path.join(dir, 'db.sqlite');
-    try {
-      const db = openDb(file);
-      createQuestionnaireService(db).importText(JSON.stringify(buildQuestionnaire()), 'test.json', { controllerName: 'T', controllerContact: 't@example.org' });
-      seedResponses(db, 'test-survey', rows(30));
+    withFileDb((db, file) => {
       const sealer = service(db, false);
       sealer.build(request()); // seals full segments, as the sealer thread does
       const reader = openReadOnlyDb(file);
@@ -206,10 +209,7 @@ describe('report counts kept in the database', () => {
       db.prepare('DELETE FROM kept_counts').run();
       expect(kept).not.toEqual({ ...service(reader).build(req), generatedOn: '' }); // the kept counts were used
       reader.close();
-      db.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   test('when many selections are reported, then the database keeps the 64 written last', () => {
