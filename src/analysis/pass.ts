@@ -54,8 +54,9 @@ export interface PassResult {
  * The one pass over a survey's coded responses: every count per group, responses per language (of the selection)
  * and per collector (of the whole survey), for one or more selections of the same survey (a report and its training
  * plan's partners) read together. Counts already made for a selection under the current data generation come from
- * `cache` (report-cache.ts in memory, kept-counts.ts in the database for the next process): when no segment was sealed since, the counts up to the last row read plus the rows after
- * it; otherwise the counts of the sealed segments plus the segments sealed since and every unsealed row. A block is
+ * `cache` (report-cache.ts in memory, kept-counts.ts in the database for the next process): when no segment was
+ * sealed since, the counts up to the last row read plus the rows after it; otherwise the counts of the sealed
+ * segments plus the segments sealed since and every unsealed row. A block is
  * read once for every selection that needs it. Everything is read in one read transaction, so rows the server seals
  * or adds meanwhile are neither missed nor counted twice.
  */
@@ -125,19 +126,17 @@ export function countResponses(db: Db, segments: SegmentStore, cache: CountsCach
     }
     return states.map((s): PassResult => ({ acc: s.acc, grouping: s.grouping, languages: s.languages, completed: s.completed }));
   };
+  let results: PassResult[];
   try {
-    const results = db.transaction(pass)();
-    cache.flush?.();
-    return results;
+    results = db.transaction(pass)();
   } catch (err) {
     // A worker's connection may still hold the open iterator of a streamed export (its reader is slow or gone):
     // no transaction can begin then, but reads can run. Without the transaction, a segment sealed between the two
     // scans leaves its rows out of this one report; the kept counts stay exact (that segment is new to the next one).
-    if (err instanceof TypeError && /busy/.test(err.message) && !db.inTransaction) {
-      const results = pass();
-      cache.flush?.();
-      return results;
-    }
-    throw err;
+    if (!(err instanceof TypeError && /busy/.test(err.message) && !db.inTransaction)) throw err;
+    results = pass();
   }
+  // counts to keep for the next process are stored once the read transaction is over (kept-counts.ts)
+  cache.flush?.();
+  return results;
 }

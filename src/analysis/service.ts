@@ -53,7 +53,10 @@ function orderedKeys(grouping: Grouping) {
 
 /**
  * `perturb: false` gives exact counts: only for tests that check the statistics against a recomputation from raw
- * answers. `segmentSize` (tests only) seals smaller segments than the default 1,024 responses. `keepCounts` says how counts are kept in the database (kept-counts.ts: with their tails by the command line, handed to the sealer thread by a report worker); `false` (tests only: a report "from scratch") neither reads nor writes them. Nothing in the configuration can turn perturbation off; every server and CLI report perturbs.
+ * answers. `segmentSize` (tests only) seals smaller segments than the default 1,024 responses. `keepCounts` says how
+ * counts are kept in the database (kept-counts.ts: with their tails by the command line, handed to the sealer thread
+ * by a report worker); `false` (tests only: a report "from scratch") neither reads nor writes them. Nothing in the
+ * configuration can turn perturbation off; every server and CLI report perturbs.
  */
 export function createAnalysisService(db: Db, deps: { surveys: SurveyService; questionnaires: QuestionnaireService }, options: { perturb?: boolean; segmentSize?: number; keepCounts?: boolean | KeptCountsOptions } = {}) {
   const repo = createAnalysisRepo(db);
