@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openDb } from '../src/shared/db';
 import { createQuestionnaireService } from '../src/questionnaires/service';
 import { encodeAnswers } from '../src/questionnaires/codebook';
@@ -37,6 +38,20 @@ const REPEATS = option('repeats') === undefined ? undefined : Number(option('rep
 const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--before' && args[i - 1] !== '--repeats').map(Number);
 const SIZES = sizes.length ? sizes : [10_000, 100_000];
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Responses of the bench's survey in a kept database file (0 when it cannot be read). */
+function storedResponses(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare<[string], number>('SELECT count(*) FROM responses WHERE survey_id = ?').pluck().get(SURVEY) ?? 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
 
 function fill(file: string, n: number): void {
   const db = openDb(file);
@@ -87,6 +102,8 @@ function main() {
   console.log(`Export bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)}; each figure the median of whole processes`);
   for (const n of SIZES) {
     const file = path.join(dir, `bench-${n}.sqlite`);
+    // a kept database is used only if it holds the n responses (a run stopped while filling leaves an empty file)
+    if (fs.existsSync(file) && storedResponses(file) !== n) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     if (!fs.existsSync(file)) {
       const t = performance.now();
       fill(file, n);
