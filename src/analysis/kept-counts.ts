@@ -78,6 +78,13 @@ export interface KeptCountsOptions {
   tails?: boolean;
   /** A connection that cannot write hands its entries here (a report worker: to the sealer thread, which stores them). */
   handOff?: (row: KeptRow) => void;
+  /**
+   * A selection's entry is handed over at most once in this time (30 s): on a busy survey a segment fills between two
+   * reports, and storing each report's counts would write most of a megabyte to the WAL every time. Tests set 0.
+   */
+  handOffEveryMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 /**
@@ -91,13 +98,15 @@ export interface KeptCountsOptions {
  * counted in, checked in the same statement, wherever it is stored (here, or by the thread a worker hands it to).
  */
 export function createKeptCounts(db: Db, options: KeptCountsOptions = {}): CountsCache {
-  const { memory = createReportCache(), tails = false, handOff } = options;
+  const { memory = createReportCache(), tails = false, handOff, handOffEveryMs = 30_000, now = Date.now } = options;
   const code = codeIdentity();
   const select = db.prepare<[string, number, string], Buffer>('SELECT entry FROM kept_counts WHERE cache_key = ? AND generation = ? AND code = ?').pluck();
   const stores = handOff !== undefined || !db.readonly;
   /** What the database holds (or was handed) per key: generation and sealed segments covered. */
   const stored = new Map<string, string>();
   const storedAs = (entry: CountedSegments) => `${entry.generation}:${entry.covered.size}`;
+  /** When each selection's entry was last handed over. */
+  const handedAt = new Map<string, number>();
   const dirty = new Map<string, CountedSegments>();
 
   return {
@@ -119,7 +128,9 @@ export function createKeptCounts(db: Db, options: KeptCountsOptions = {}): Count
     },
     set(key, entry) {
       memory.set(key, entry);
-      if (stores && (tails || stored.get(key) !== storedAs(entry))) dirty.set(key, entry);
+      if (!stores || (!tails && stored.get(key) === storedAs(entry))) return;
+      if (handOff && now() - (handedAt.get(key) ?? -Infinity) < handOffEveryMs) return;
+      dirty.set(key, entry);
     },
     flush() {
       // inside a caller's transaction a write could not be told apart from the caller's own; the next report stores it
@@ -131,7 +142,10 @@ export function createKeptCounts(db: Db, options: KeptCountsOptions = {}): Count
       });
       dirty.clear();
       if (handOff) {
-        for (const row of rows) handOff(row);
+        for (const row of rows) {
+          handedAt.set(row.key, now());
+          handOff(row);
+        }
         return;
       }
       const synchronous = db.pragma('synchronous', { simple: true }) as number;

@@ -176,14 +176,15 @@ describe('report counts kept in the database', () => {
     });
   });
 
-  test('when a report worker (read-only) keeps counts, then it hands over the sealed part only when it covers more segments, and what the sealer stores is read by the next process', () => {
+  test('when a report worker (read-only) keeps counts, then it hands over the sealed part only when it covers more segments (at most every 30 s), and what the sealer stores is read by the next process', () => {
     withFileDb((db, file) => {
       const sealer = service(db, false);
       sealer.build(request()); // seals full segments, as the sealer thread does
       const reader = openReadOnlyDb(file);
       const handed: KeptRow[] = [];
       const questionnaires = createQuestionnaireService(reader);
-      const worker = createAnalysisService(reader, { surveys: createSurveyService(reader, questionnaires), questionnaires }, { segmentSize: SEGMENT, keepCounts: { handOff: (row) => handed.push(row) } });
+      let clock = 0;
+      const worker = createAnalysisService(reader, { surveys: createSurveyService(reader, questionnaires), questionnaires }, { segmentSize: SEGMENT, keepCounts: { handOff: (row) => handed.push(row), now: () => clock } });
       const req = request('collector');
       worker.build(req);
       expect(handed.length).toBeGreaterThan(0);
@@ -194,9 +195,15 @@ describe('report counts kept in the database', () => {
       seedResponses(db, 'test-survey', rows(SEGMENT - 2));
       worker.build(req);
       expect(handed.length).toBe(before);
-      // a new segment sealed: handed over again
+      // a new segment sealed: handed over again, once 30 s have passed since the last time
       seedResponses(db, 'test-survey', rows(SEGMENT + 1));
       sealer.build(request());
+      clock += 29_000;
+      worker.build(req);
+      expect(handed.length).toBe(before);
+      seedResponses(db, 'test-survey', rows(SEGMENT));
+      sealer.build(request());
+      clock += 1_000;
       worker.build(req);
       expect(handed.length).toBeGreaterThan(before);
       // the sealer thread's connection stores them; a new process reads them and is exact
